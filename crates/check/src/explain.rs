@@ -1,0 +1,225 @@
+//! One plain sentence for each verdict.
+//!
+//! A journalist reads the sentence before anything else, so it says what was claimed, what
+//! the data give under the reading the verdict rests on, and, where it matters, how the
+//! period meets the quarters or which other reading was considered.
+
+use extract::{Claim, Hedge};
+use query::{Arithmetic, Figure, Plan, Reading, Window};
+
+use crate::judge::{Outcome, Reason};
+use crate::number;
+use crate::{Judged, unmatched};
+
+pub(crate) fn sentence(
+    claim: &Claim,
+    plan: &Plan,
+    readings: &[Judged],
+    outcome: &Outcome,
+) -> String {
+    let said = format!("\"{}\"", claim.words());
+    let decisive = outcome.decisive.and_then(|i| readings.get(i));
+    match (&outcome.reason, decisive) {
+        (Reason::Hedged(Hedge::Forecast { words }), _) => {
+            format!(
+                "Not checkable: {said} is a forecast (\"{words}\"), which recorded figures cannot confirm or refute."
+            )
+        }
+        (Reason::Hedged(Hedge::NotPeople { words }), _) => {
+            format!("Not checkable: {said} counts {words}, and the tables count people.")
+        }
+        (Reason::NoReading, _) => format!("Not checkable: {}.", unmatched(plan)),
+        (Reason::NoFigure, _) => {
+            format!("Not checkable: the data give no figure for {said} under any reading.")
+        }
+        (Reason::NotCovered, Some(j)) => not_covered(&said, j),
+        (Reason::Natural, Some(j)) => {
+            let how = match j.fit {
+                crate::Fit::Consistent { by_estimate: true } => {
+                    "; the quarters alone cannot settle it, but the day-weighted estimate does"
+                }
+                _ => "",
+            };
+            format!("{said} is borne out: {}{how}.", working(j))
+        }
+        (Reason::LessNatural, Some(j)) => {
+            let usual = &readings[0];
+            format!(
+                "{said} holds only for {}; the usual reading, {}",
+                working(j),
+                working(usual)
+            ) + "."
+        }
+        (Reason::Close, Some(j)) => format!(
+            "{said} is close but not exact: {}; the gap may reflect rounding or later revisions of the official figures.",
+            working(j)
+        ),
+        (Reason::Far, Some(j)) => format!(
+            "{said} is not borne out: {}{}.",
+            working(j),
+            widest(claim, readings)
+        ),
+        _ => format!("{said}: no verdict could be reached."),
+    }
+}
+
+/// "enforced and voluntary returns ... from 13 December 2022 to 16 May 2023, come to about
+/// 1,800".
+fn working(j: &Judged) -> String {
+    format!(
+        "{}, {}, {}",
+        j.reading.description,
+        period_words(&j.reading.window),
+        figure_words(&j.reading, &j.figure)
+    )
+}
+
+fn not_covered(said: &str, j: &Judged) -> String {
+    let covered = match j.figure.coverage {
+        query::Coverage::Partial { first, last } => {
+            format!("the data cover only {first} to {last} of it")
+        }
+        _ => "the data do not reach it".to_string(),
+    };
+    format!(
+        "{said} is about {}, and {covered}.",
+        period_words(&j.reading.window)
+    )
+}
+
+/// Under "more than" claims, the largest figure any reading gives.
+fn widest(claim: &Claim, readings: &[Judged]) -> String {
+    let Some(q) = claim.quantity() else {
+        return String::new();
+    };
+    if !matches!(
+        q.qualifier,
+        quantity::Qualifier::MoreThan | quantity::Qualifier::AtLeast
+    ) || readings.len() < 2
+    {
+        return String::new();
+    }
+    let widest = readings
+        .iter()
+        .filter(|j| matches!(j.reading.arithmetic, Arithmetic::Sum) && j.figure.upper.is_finite())
+        .max_by(|a, b| a.figure.upper.total_cmp(&b.figure.upper));
+    match widest {
+        Some(w) => format!(
+            "; even the widest reading, {} over the whole quarters {} to {}, gives only {}",
+            w.reading.description,
+            w.reading.window.first,
+            w.reading.window.last,
+            number::count(w.figure.upper)
+        ),
+        None => String::new(),
+    }
+}
+
+pub(crate) fn period_words(window: &Window) -> String {
+    let p = &window.period;
+    if window.aligned() {
+        return if window.first == window.last {
+            format!("in {}", window.first)
+        } else {
+            format!("{} to {}", window.first, window.last)
+        };
+    }
+    let end = if p.end.earliest == p.end.latest {
+        number::date(p.end.earliest)
+    } else {
+        format!(
+            "between {} and {}",
+            number::date(p.end.earliest),
+            number::date(p.end.latest)
+        )
+    };
+    let start = if p.start.earliest == p.start.latest {
+        number::date(p.start.earliest)
+    } else {
+        format!(
+            "a day between {} and {}",
+            number::date(p.start.earliest),
+            number::date(p.start.latest)
+        )
+    };
+    format!("from {start} to {end}")
+}
+
+pub(crate) fn figure_words(reading: &Reading, figure: &Figure) -> String {
+    match &reading.arithmetic {
+        Arithmetic::Sum if figure.aligned => format!("come to {}", number::count(figure.value)),
+        Arithmetic::Sum => {
+            let estimate = if (figure.range.0 - figure.range.1).abs() >= 1.0 {
+                format!(
+                    "about {} to {}",
+                    number::count(figure.range.0),
+                    number::count(figure.range.1)
+                )
+            } else {
+                format!("about {}", number::count(figure.value))
+            };
+            format!(
+                "come to {estimate} (day-weighted; whole quarters give {} to {})",
+                number::count(figure.lower),
+                number::count(figure.upper)
+            )
+        }
+        Arithmetic::Share => {
+            let (part, whole) = (part(figure, "part"), part(figure, "whole"));
+            format!(
+                "make up {} ({} of {})",
+                number::percent(figure.value),
+                number::count(part),
+                number::count(whole)
+            )
+        }
+        Arithmetic::Change { base } => format!(
+            "changed by {} (from {} in {} to {})",
+            number::change(figure.value),
+            number::count(part(figure, "base")),
+            period_words(base),
+            number::count(part(figure, "period"))
+        ),
+        Arithmetic::Ratio { base } => format!(
+            "are {} the {} of {}",
+            number::times(figure.value),
+            number::count(part(figure, "base")),
+            period_words(base)
+        ),
+        Arithmetic::Trend => {
+            let first = figure
+                .series
+                .iter()
+                .find(|(_, v)| *v != 0.0)
+                .or(figure.series.first());
+            let last = figure.series.last();
+            match (first, last) {
+                (Some((q0, _)), Some((q1, _))) => format!(
+                    "went from {} in {} to {} in {}",
+                    number::count(part(figure, "first quarter")),
+                    first_touched(reading, figure).unwrap_or(*q0),
+                    number::count(part(figure, "last quarter")),
+                    q1
+                ),
+                _ => "show no series".to_string(),
+            }
+        }
+    }
+}
+
+fn first_touched(reading: &Reading, figure: &Figure) -> Option<store::Quarter> {
+    figure
+        .series
+        .iter()
+        .zip(&reading.window.estimate)
+        .find(|(_, w)| **w > 0.0)
+        .map(|((q, _), _)| *q)
+}
+
+fn part(figure: &Figure, name: &str) -> f64 {
+    figure
+        .parts
+        .iter()
+        .find(|(n, _)| n == name)
+        .map_or(f64::NAN, |(_, v)| *v)
+}

@@ -1,0 +1,295 @@
+//! The verdict policy.
+//!
+//! A claim allows a set of values: "more than 8,000" allows everything above 8,000; "about
+//! 45,000" what rounds to 45,000, widened for "about"; "2,148" little more than itself. A
+//! figure is an estimate within bounds. Each reading gets a [`Fit`]: consistent when the
+//! estimate (all of it, for a fuzzy period) lies in the claim's set, close when it misses by
+//! a little, inconsistent otherwise. The verdict rests on the most natural reading: see
+//! DESIGN.md for the questions and answers behind each number here.
+
+use extract::{Assertion, Claim, Hedge};
+use quantity::{Direction, Kind, Qualifier, Quantity};
+use query::{Arithmetic, Coverage, Figure, Plan, Reading};
+
+use crate::Judged;
+
+/// The five verdicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Verdict {
+    Accurate,
+    RoughlyRight,
+    Inaccurate,
+    NotCheckable,
+    PeriodNotCovered,
+}
+
+impl Verdict {
+    /// The verdict as the corpus and the JSON report spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Accurate => "accurate",
+            Verdict::RoughlyRight => "roughly_right",
+            Verdict::Inaccurate => "inaccurate",
+            Verdict::NotCheckable => "not_checkable",
+            Verdict::PeriodNotCovered => "period_not_covered",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Verdict> {
+        [
+            Verdict::Accurate,
+            Verdict::RoughlyRight,
+            Verdict::Inaccurate,
+            Verdict::NotCheckable,
+            Verdict::PeriodNotCovered,
+        ]
+        .into_iter()
+        .find(|v| v.as_str() == text)
+    }
+}
+
+/// How a claim fares under one reading.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fit {
+    /// The figure lies in the claim's set. `by_estimate` is set when the bounds straddle the
+    /// claim and the day-weighted estimate decides.
+    Consistent { by_estimate: bool },
+    /// Out by a little: `gap` is how far the figure lies below (negative) or above
+    /// (positive) the claim, as a share of the claimed value, or in percentage points when
+    /// `points` is set.
+    Close { gap: f64, points: bool },
+    /// Out by more than a little.
+    Inconsistent { gap: f64, points: bool },
+    /// The table does not reach the period.
+    NotCovered,
+    /// The data give no number (a share of nothing, a change from zero).
+    NoFigure,
+}
+
+impl Fit {
+    pub fn is_consistent(self) -> bool {
+        matches!(self, Fit::Consistent { .. })
+    }
+}
+
+/// How much a claim may miss and still be close: the claimed value within 15% of the
+/// figure for counts, ratios and trends; 3 points for percentages and changes.
+const CLOSE_RELATIVE: f64 = 0.15;
+const CLOSE_POINTS: f64 = 3.0;
+/// Exact counts within 2% of the figure are taken as the same figure, since later releases
+/// revise counts by that much.
+const REVISION: f64 = 0.02;
+/// "About" allows 10% either way for counts and multiples, 1 point for percentages.
+const ABOUT_RELATIVE: f64 = 0.10;
+const ABOUT_POINTS: f64 = 1.0;
+/// A trend said to be sharp needs a change of at least half.
+const SHARP: f64 = 50.0;
+
+/// Judges the claim under one reading.
+pub fn fit(claim: &Claim, reading: &Reading, figure: &Figure) -> Fit {
+    if figure.coverage != Coverage::Full {
+        return Fit::NotCovered;
+    }
+    if !figure.value.is_finite() {
+        return Fit::NoFigure;
+    }
+    match &claim.assertion {
+        Assertion::Trend { direction, strong } => trend_fit(*direction, *strong, figure),
+        Assertion::Quantity(q) => quantity_fit(q, reading, figure),
+    }
+}
+
+fn trend_fit(direction: Direction, strong: bool, figure: &Figure) -> Fit {
+    let change = figure.value;
+    let signed = if direction == Direction::Up {
+        change
+    } else {
+        -change
+    };
+    let needed = if strong { SHARP } else { 0.0 };
+    if signed > needed {
+        Fit::Consistent { by_estimate: false }
+    } else if signed > 0.0 {
+        Fit::Close {
+            gap: signed - needed,
+            points: true,
+        }
+    } else {
+        Fit::Inconsistent {
+            gap: signed,
+            points: true,
+        }
+    }
+}
+
+/// The claim's value in the figure's terms: a fraction becomes a percentage, a fall a
+/// negative change.
+fn claimed_value(q: &Quantity, reading: &Reading) -> f64 {
+    let value = match q.kind {
+        Kind::Fraction => q.value * 100.0,
+        _ => q.value,
+    };
+    match (&reading.arithmetic, q.direction) {
+        (Arithmetic::Change { .. }, Some(Direction::Down)) => -value.abs(),
+        _ => value,
+    }
+}
+
+fn in_points(reading: &Reading) -> bool {
+    matches!(
+        reading.arithmetic,
+        Arithmetic::Share | Arithmetic::Change { .. }
+    )
+}
+
+/// The values a quantity allows, as `(low, high)`, before any tolerance for closeness.
+fn allowed(q: &Quantity, value: f64, points: bool) -> (f64, f64) {
+    let magnitude = value.abs();
+    let (exact, about) = if points {
+        let rounding = (q.precision / 2.0).max(ABOUT_POINTS);
+        (rounding, rounding)
+    } else {
+        let rounding = (q.precision / 2.0).max(q.precision.min(0.05 * magnitude));
+        (
+            rounding.max(REVISION * magnitude),
+            (ABOUT_RELATIVE * magnitude).max(rounding),
+        )
+    };
+    match q.qualifier {
+        Qualifier::Exact => (value - exact, value + exact),
+        Qualifier::About => (value - about, value + about),
+        Qualifier::MoreThan | Qualifier::AtLeast => (value, f64::INFINITY),
+        Qualifier::LessThan | Qualifier::AtMost => (f64::NEG_INFINITY, value),
+        Qualifier::Nearly => (value - about, value),
+        Qualifier::JustOver => (value, value + about),
+    }
+}
+
+fn quantity_fit(q: &Quantity, reading: &Reading, figure: &Figure) -> Fit {
+    let points = in_points(reading);
+    let value = claimed_value(q, reading);
+    let (low, high) = allowed(q, value, points);
+    let (est_low, est_high) = estimate_span(figure);
+    let inside = |x: f64| x >= low && x <= high;
+    if inside(est_low) && inside(est_high) {
+        let bounds_inside = inside(figure.lower) && inside(figure.upper);
+        return Fit::Consistent {
+            by_estimate: !bounds_inside,
+        };
+    }
+    let (nearest, edge) = if est_high < low {
+        (est_high, low)
+    } else {
+        (est_low, high)
+    };
+    let claimed = value;
+    if points {
+        let gap = nearest - edge;
+        return if gap.abs() <= CLOSE_POINTS {
+            Fit::Close { gap, points }
+        } else {
+            Fit::Inconsistent { gap, points }
+        };
+    }
+    let gap = if claimed == 0.0 {
+        f64::INFINITY
+    } else {
+        (nearest - claimed) / claimed.abs()
+    };
+    let off = if nearest == 0.0 {
+        f64::INFINITY
+    } else {
+        (claimed - nearest).abs() / nearest.abs()
+    };
+    if off <= CLOSE_RELATIVE {
+        Fit::Close { gap, points }
+    } else {
+        Fit::Inconsistent { gap, points }
+    }
+}
+
+/// The lowest and highest estimate under the readings of a fuzzy period.
+fn estimate_span(figure: &Figure) -> (f64, f64) {
+    let values = [figure.value, figure.range.0, figure.range.1];
+    let finite = values.iter().copied().filter(|v| v.is_finite());
+    let low = finite.clone().fold(f64::INFINITY, f64::min);
+    let high = finite.fold(f64::NEG_INFINITY, f64::max);
+    (low, high)
+}
+
+/// What the verdict came to, and the reading it rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub verdict: Verdict,
+    pub decisive: Option<usize>,
+    pub reason: Reason,
+}
+
+/// The path the policy took.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    Hedged(Hedge),
+    NoReading,
+    NotCovered,
+    /// The most natural reading fits.
+    Natural,
+    /// Only a less natural reading fits.
+    LessNatural,
+    /// The nearest reading is close.
+    Close,
+    /// No reading comes close.
+    Far,
+    /// No reading gives a number.
+    NoFigure,
+}
+
+/// Readings scoring this far below the most natural one are too strained to rescue a claim.
+const STRAINED: f64 = 10.0;
+
+/// The verdict over all readings of a claim.
+pub fn verdict(claim: &Claim, plan: &Plan, readings: &[Judged]) -> Outcome {
+    let outcome = |verdict, decisive, reason| Outcome {
+        verdict,
+        decisive,
+        reason,
+    };
+    if let Some(hedge) = &claim.hedge {
+        return outcome(Verdict::NotCheckable, None, Reason::Hedged(hedge.clone()));
+    }
+    if readings.is_empty() || plan.readings.is_empty() {
+        return outcome(Verdict::NotCheckable, None, Reason::NoReading);
+    }
+    if readings[0].fit == Fit::NotCovered {
+        return outcome(Verdict::PeriodNotCovered, Some(0), Reason::NotCovered);
+    }
+    let best = readings[0].reading.score;
+    let plausible = |j: &&Judged| best - j.reading.score <= STRAINED;
+    if readings[0].fit.is_consistent() {
+        return outcome(Verdict::Accurate, Some(0), Reason::Natural);
+    }
+    if let Some(i) = readings
+        .iter()
+        .position(|j| j.fit.is_consistent() && plausible(&j))
+    {
+        return outcome(Verdict::RoughlyRight, Some(i), Reason::LessNatural);
+    }
+    let close = readings
+        .iter()
+        .enumerate()
+        .filter(|(_, j)| plausible(j))
+        .filter_map(|(i, j)| match j.fit {
+            Fit::Close { gap, .. } => Some((i, gap.abs())),
+            _ => None,
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1));
+    if let Some((i, _)) = close {
+        return outcome(Verdict::RoughlyRight, Some(i), Reason::Close);
+    }
+    if readings
+        .iter()
+        .all(|j| matches!(j.fit, Fit::NoFigure | Fit::NotCovered))
+    {
+        return outcome(Verdict::NotCheckable, None, Reason::NoFigure);
+    }
+    outcome(Verdict::Inaccurate, Some(0), Reason::Far)
+}

@@ -1,0 +1,263 @@
+//! Measuring the checker on labelled claims.
+//!
+//! A corpus line is a real claim with its sentence, date, the quantity as labelled, the
+//! figures a careful fact-checker found, and the verdict they reached. [`score`] compares
+//! what the checker makes of the sentence with that label; [`Summary`] adds the scores up.
+//! The corpus format is described in the corpus's own README.
+
+use std::collections::BTreeMap;
+
+use check::{Checked, Verdict};
+use extract::Assertion;
+use jiff::civil::Date;
+use quantity::{Direction, Kind};
+use serde::{Deserialize, Serialize};
+
+/// A labelled claim, as the corpus gives it; fields Tally does not use are ignored.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Labelled {
+    pub id: String,
+    pub date: Date,
+    pub sentence: String,
+    pub claimed: Claimed,
+    #[serde(default)]
+    pub readings: Vec<LabelledReading>,
+    pub expected_verdict: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Claimed {
+    #[serde(default)]
+    pub value: serde_json::Value,
+    #[serde(default)]
+    pub qualifier: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct LabelledReading {
+    #[serde(default)]
+    pub figure: serde_json::Value,
+}
+
+/// The one error type of this crate.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("line {line}: {problem}")]
+    Line { line: usize, problem: String },
+    #[error("the corpus has no claims")]
+    Empty,
+}
+
+/// Reads a corpus in JSON Lines; blank lines are skipped.
+pub fn parse(jsonl: &str) -> Result<Vec<Labelled>, Error> {
+    let claims: Vec<Labelled> = jsonl
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l).map_err(|e| Error::Line {
+                line: i + 1,
+                problem: e.to_string(),
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    if claims.is_empty() {
+        return Err(Error::Empty);
+    }
+    Ok(claims)
+}
+
+/// How the checker did on one labelled claim.
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    pub id: String,
+    pub expected: String,
+    pub actual: String,
+    /// The labelled value and the value of the claim the checker matched to it.
+    pub labelled_value: Option<f64>,
+    pub found_value: Option<f64>,
+    pub detected: bool,
+    /// The figure of the reading the verdict rests on.
+    pub figure: Option<f64>,
+    pub labelled_figures: Vec<f64>,
+    /// Whether the figure is within 0.5% of a labelled figure; `None` when the label has no
+    /// numeric figure.
+    pub figure_agrees: Option<bool>,
+    pub explanation: String,
+}
+
+/// Scores the checker's claims for one labelled sentence.
+pub fn score(label: &Labelled, checked: &[Checked]) -> Outcome {
+    let labelled_value = label.claimed.value.as_f64();
+    let found = pick(label, checked);
+    let chosen = found.or_else(|| checked.first());
+    let figure = chosen.and_then(decisive_figure);
+    let labelled_figures = numeric_figures(label);
+    let figure_agrees = (!labelled_figures.is_empty())
+        .then(|| figure.is_some_and(|f| agrees_with_any(f, &label.readings)));
+    Outcome {
+        id: label.id.clone(),
+        expected: label.expected_verdict.clone(),
+        actual: chosen
+            .map_or(Verdict::NotCheckable, |c| c.verdict)
+            .as_str()
+            .to_string(),
+        labelled_value,
+        found_value: found.and_then(claim_value),
+        detected: found.is_some(),
+        figure,
+        labelled_figures,
+        figure_agrees,
+        explanation: chosen.map_or_else(
+            || "no claim found in the sentence".to_string(),
+            |c| c.explanation.clone(),
+        ),
+    }
+}
+
+/// The checked claim that matches the labelled quantity: the same value (a fraction read as
+/// a percentage, a fall as a negative change), or for a labelled trend, a trend.
+fn pick<'a>(label: &Labelled, checked: &'a [Checked]) -> Option<&'a Checked> {
+    match label.claimed.value.as_f64() {
+        Some(value) => checked
+            .iter()
+            .find(|c| claim_value(c).is_some_and(|v| same_value(v, value))),
+        None => checked
+            .iter()
+            .find(|c| matches!(c.claim.assertion, Assertion::Trend { .. })),
+    }
+}
+
+fn claim_value(checked: &Checked) -> Option<f64> {
+    let q = checked.claim.quantity()?;
+    let value = if q.kind == Kind::Fraction {
+        q.value * 100.0
+    } else {
+        q.value
+    };
+    Some(if q.direction == Some(Direction::Down) {
+        -value.abs()
+    } else {
+        value
+    })
+}
+
+fn same_value(found: f64, labelled: f64) -> bool {
+    (found - labelled).abs() <= 0.005 * labelled.abs().max(1.0)
+        || (found.abs() - labelled.abs()).abs() < 1e-9
+}
+
+fn decisive_figure(checked: &Checked) -> Option<f64> {
+    let i = checked.decisive.unwrap_or(0);
+    checked
+        .readings
+        .get(i)
+        .map(|j| j.figure.value)
+        .filter(|v| v.is_finite())
+}
+
+fn numeric_figures(label: &Labelled) -> Vec<f64> {
+    label
+        .readings
+        .iter()
+        .filter_map(|r| r.figure.as_f64())
+        .collect()
+}
+
+/// Within 0.5% of a labelled figure, or within the rounding of the label as written (a
+/// share labelled 2.9 allows 2.85 to 2.95).
+fn agrees_with_any(figure: f64, readings: &[LabelledReading]) -> bool {
+    readings
+        .iter()
+        .filter_map(|r| r.figure.as_f64().map(|v| (v, &r.figure)))
+        .any(|(label, raw)| {
+            let decimals = raw.to_string().split_once('.').map_or(0, |(_, d)| d.len()) as i32;
+            let rounding = 0.5 * 10f64.powi(-decimals);
+            (figure - label).abs() <= (0.005 * label.abs()).max(rounding)
+        })
+}
+
+/// The scores over a corpus.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub claims: usize,
+    /// Share of claims for which a quantity matching the labelled one was found.
+    pub detected: f64,
+    /// Share of claims whose verdict equals the expected one.
+    pub verdict_agreement: f64,
+    /// Among claims whose labelled readings carry a number, the share whose chosen figure
+    /// is within 0.5% of one of them.
+    pub figure_agreement: f64,
+    pub figure_claims: usize,
+    /// Expected verdict → actual verdict → count.
+    pub confusion: BTreeMap<String, BTreeMap<String, usize>>,
+}
+
+impl Summary {
+    pub fn new(outcomes: &[Outcome]) -> Summary {
+        let n = outcomes.len().max(1) as f64;
+        let share = |count: usize, of: f64| {
+            if of == 0.0 {
+                0.0
+            } else {
+                round(count as f64 / of)
+            }
+        };
+        let with_figures: Vec<&Outcome> = outcomes
+            .iter()
+            .filter(|o| o.figure_agrees.is_some())
+            .collect();
+        let mut confusion: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+        for o in outcomes {
+            *confusion
+                .entry(o.expected.clone())
+                .or_default()
+                .entry(o.actual.clone())
+                .or_default() += 1;
+        }
+        Summary {
+            claims: outcomes.len(),
+            detected: share(outcomes.iter().filter(|o| o.detected).count(), n),
+            verdict_agreement: share(
+                outcomes.iter().filter(|o| o.expected == o.actual).count(),
+                n,
+            ),
+            figure_agreement: share(
+                with_figures
+                    .iter()
+                    .filter(|o| o.figure_agrees == Some(true))
+                    .count(),
+                with_figures.len() as f64,
+            ),
+            figure_claims: with_figures.len(),
+            confusion,
+        }
+    }
+}
+
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_lines_and_reports_bad_ones() {
+        let good = r#"{"id":"x-1","date":"2024-01-02","sentence":"S.","claimed":{"value":5,"qualifier":"exact"},"readings":[{"figure":5.0}],"expected_verdict":"accurate"}"#;
+        assert_eq!(parse(&format!("{good}\n\n{good}\n")).unwrap().len(), 2);
+        let error = parse(&format!("{good}\n{{nope\n")).unwrap_err().to_string();
+        assert!(error.starts_with("line 2:"), "{error}");
+        assert!(matches!(parse("\n"), Err(Error::Empty)));
+    }
+
+    #[test]
+    fn figures_agree_within_rounding_of_the_label() {
+        let readings = |v: serde_json::Value| vec![LabelledReading { figure: v }];
+        assert!(agrees_with_any(2.93, &readings(serde_json::json!(2.9))));
+        assert!(!agrees_with_any(3.0, &readings(serde_json::json!(2.9))));
+        assert!(agrees_with_any(1824.0, &readings(serde_json::json!(1820))));
+        assert!(!agrees_with_any(1840.0, &readings(serde_json::json!(1820))));
+    }
+}

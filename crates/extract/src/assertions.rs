@@ -1,0 +1,139 @@
+//! The quantities worth checking in a sentence, and trends stated without a number.
+//!
+//! A sentence's numbers include years, ages and sums of money; only counts, shares, changes
+//! and multiples make claims. A sentence with no such number may still claim a direction
+//! ("the number of arrivals has risen sharply"), which is checkable too.
+
+use std::ops::Range;
+
+use quantity::{AgeBand, Direction, Kind};
+use temporal::TimeExpr;
+
+use crate::Assertion;
+
+pub(crate) fn find(
+    text: &str,
+    times: &[TimeExpr],
+    ages: &[AgeBand],
+) -> Vec<(Range<usize>, Assertion)> {
+    let taken = |span: &Range<usize>| {
+        times.iter().any(|t| overlaps(&t.span, span))
+            || ages.iter().any(|a| overlaps(&a.span, span))
+    };
+    let quantities: Vec<(Range<usize>, Assertion)> = quantity::find(text)
+        .into_iter()
+        .filter(|q| q.kind != Kind::Money && !taken(&q.number_span))
+        .map(|q| (q.span.clone(), Assertion::Quantity(q)))
+        .collect();
+    if !quantities.is_empty() {
+        return quantities;
+    }
+    trend(text).into_iter().collect()
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+const RISE: [&str; 14] = [
+    "risen",
+    "rose",
+    "rising",
+    "increased",
+    "grown",
+    "grew",
+    "soared",
+    "surged",
+    "climbed",
+    "jumped",
+    "gone up",
+    "went up",
+    "increasing",
+    "rocketed",
+];
+const FALL: [&str; 13] = [
+    "fallen",
+    "fell",
+    "falling",
+    "dropped",
+    "declined",
+    "decreased",
+    "plummeted",
+    "slumped",
+    "gone down",
+    "went down",
+    "decreasing",
+    "dropping",
+    "shrunk",
+];
+const STRONG: [&str; 7] = [
+    "sharply",
+    "significantly",
+    "dramatically",
+    "steeply",
+    "rapidly",
+    "soared",
+    "surged",
+];
+const SUBJECTS: [&str; 14] = [
+    "number",
+    "numbers",
+    "figure",
+    "figures",
+    "total",
+    "level",
+    "levels",
+    "arrivals",
+    "crossings",
+    "returns",
+    "removals",
+    "deportations",
+    "applications",
+    "claims",
+];
+
+/// "The number of arrivals has risen sharply": a direction, and whether it is said to be
+/// strong. Needs a statistical subject, so that "prices rose" is not a claim about people.
+fn trend(text: &str) -> Option<(Range<usize>, Assertion)> {
+    let lower = text.to_lowercase();
+    let has_word = |word: &str| find_word(&lower, word).is_some();
+    if !SUBJECTS.iter().any(|w| has_word(w)) {
+        return None;
+    }
+    let (span, direction) = RISE
+        .iter()
+        .filter_map(|w| find_word(&lower, w).map(|s| (s, Direction::Up)))
+        .chain(
+            FALL.iter()
+                .filter_map(|w| find_word(&lower, w).map(|s| (s, Direction::Down))),
+        )
+        .min_by_key(|(s, _)| s.start)?;
+    let strong_at = STRONG
+        .iter()
+        .filter_map(|w| find_word(&lower, w))
+        .min_by_key(|s| s.start);
+    let span = match &strong_at {
+        Some(s) if s.start >= span.end && s.start - span.end <= 2 => span.start..s.end,
+        _ => span,
+    };
+    Some((
+        span,
+        Assertion::Trend {
+            direction,
+            strong: strong_at.is_some(),
+        },
+    ))
+}
+
+/// Byte range of `word` in `lower` where it stands as a whole word.
+pub(crate) fn find_word(lower: &str, word: &str) -> Option<Range<usize>> {
+    let bytes = lower.as_bytes();
+    lower
+        .match_indices(word)
+        .map(|(i, _)| i..i + word.len())
+        .find(|span| {
+            let before = span.start == 0 || !bytes[span.start - 1].is_ascii_alphanumeric();
+            let after = span.end == bytes.len() || !bytes[span.end].is_ascii_alphanumeric();
+            before && after
+        })
+}

@@ -1,0 +1,128 @@
+//! Countries in a sentence, and the roles the text gives them.
+//!
+//! "Albanian migrants" and "Albanians" are nationalities; "returned to Albania" is a
+//! destination; "migrants from Albania" a nationality again. "The country" after "to" refers
+//! back to the last country named, and "nationals" with no country of their own are
+//! nationals of the destination ("1,000 nationals returned to Albania").
+
+use crate::assertions::find_word;
+use crate::{Context, Entity, Role};
+
+const BACK_REFERENCES: [&str; 3] = ["the country", "that country", "this country"];
+
+pub(crate) fn find(
+    text: &str,
+    context: &Context<'_>,
+    last_country: &mut Option<String>,
+) -> Vec<Entity> {
+    let lower = text.to_lowercase();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut mentions = context.gazetteer.find(text);
+    mentions.sort_by_key(|m| m.span.start);
+    let mut refs = back_references(&lower);
+    for mention in mentions {
+        for r in refs.iter_mut().filter(|r| r.start < mention.span.start) {
+            resolve(text, &lower, r, last_country, &mut entities);
+        }
+        refs.retain(|r| r.start > mention.span.start);
+        let role = match mention.form {
+            countries::Form::Demonym => Role::Nationality,
+            countries::Form::Name => role_from_preposition(&lower, mention.span.start),
+        };
+        if context.home != Some(mention.code.as_str()) {
+            *last_country = Some(mention.code.clone());
+        }
+        push(
+            &mut entities,
+            Entity {
+                via: text[mention.span.clone()].to_string(),
+                span: mention.span,
+                code: mention.code,
+                role,
+                explicit: true,
+            },
+        );
+    }
+    for r in refs {
+        resolve(text, &lower, &r, last_country, &mut entities);
+    }
+    nationals_of_destination(&lower, &mut entities);
+    entities
+}
+
+fn back_references(lower: &str) -> Vec<std::ops::Range<usize>> {
+    let mut refs: Vec<_> = BACK_REFERENCES
+        .iter()
+        .filter_map(|p| find_word(lower, p))
+        .collect();
+    refs.sort_by_key(|r| r.start);
+    refs
+}
+
+/// "to the country" names the last country mentioned; elsewhere "the country" is as likely
+/// to be the country the statistics are about, so it is left alone.
+fn resolve(
+    text: &str,
+    lower: &str,
+    span: &std::ops::Range<usize>,
+    last_country: &Option<String>,
+    entities: &mut Vec<Entity>,
+) {
+    let Some(code) = last_country else { return };
+    if role_from_preposition(lower, span.start) != Role::Destination {
+        return;
+    }
+    push(
+        entities,
+        Entity {
+            span: span.clone(),
+            code: code.clone(),
+            role: Role::Destination,
+            via: format!("{} ({code})", &text[span.clone()]),
+            explicit: false,
+        },
+    );
+}
+
+/// The role a preposition just before a country name gives it.
+fn role_from_preposition(lower: &str, start: usize) -> Role {
+    let before: Vec<&str> = lower[..start].split_whitespace().rev().take(3).collect();
+    match before.as_slice() {
+        ["to" | "into", ..] => Role::Destination,
+        ["from", ..] | ["of", "nationals", ..] | ["of", "citizens", ..] => Role::Nationality,
+        _ => Role::Unspecified,
+    }
+}
+
+/// "1,000 nationals returned to Albania": nationals of the destination.
+fn nationals_of_destination(lower: &str, entities: &mut Vec<Entity>) {
+    let Some(at) = find_word(lower, "nationals").or_else(|| find_word(lower, "citizens")) else {
+        return;
+    };
+    let named_nationality = entities.iter().any(|e| e.role == Role::Nationality);
+    let destination = entities
+        .iter()
+        .find(|e| e.role == Role::Destination)
+        .cloned();
+    if let (false, Some(destination)) = (named_nationality, destination) {
+        push(
+            entities,
+            Entity {
+                span: at.clone(),
+                code: destination.code.clone(),
+                role: Role::Nationality,
+                via: format!("nationals (of {})", destination.code),
+                explicit: false,
+            },
+        );
+    }
+}
+
+fn push(entities: &mut Vec<Entity>, entity: Entity) {
+    if !entities
+        .iter()
+        .any(|e| e.code == entity.code && e.role == entity.role)
+    {
+        entities.push(entity);
+    }
+}

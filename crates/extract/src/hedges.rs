@@ -1,0 +1,94 @@
+//! Claims the statistics cannot settle, as the text shows them: forecasts, and numbers of
+//! things rather than people.
+
+use std::ops::Range;
+
+use crate::assertions::find_word;
+use crate::{Assertion, Hedge};
+
+const MODALS: [&str; 13] = [
+    "could",
+    "will",
+    "would",
+    "may",
+    "might",
+    "likely to",
+    "expected to",
+    "set to",
+    "on course to",
+    "on track to",
+    "forecast",
+    "predicted",
+    "projected",
+];
+const THINGS: [&str; 6] = [
+    "boats",
+    "vessels",
+    "dinghies",
+    "number of boats",
+    "number of vessels",
+    "boat",
+];
+
+pub(crate) fn find(text: &str, span: &Range<usize>, assertion: &Assertion) -> Option<Hedge> {
+    let lower = text.to_lowercase();
+    forecast(&lower, span).or_else(|| things(&lower, span, assertion))
+}
+
+/// A modal verb in the few words before the quantity.
+fn forecast(lower: &str, span: &Range<usize>) -> Option<Hedge> {
+    let window_start = word_start_before(lower, span.start, 6);
+    let window = &lower[window_start..span.start];
+    MODALS
+        .iter()
+        .find(|m| find_word(window, m).is_some())
+        .map(|m| Hedge::Forecast {
+            words: m.to_string(),
+        })
+}
+
+/// "602 boats", "a 46 per cent decrease in the number of vessels".
+fn things(lower: &str, span: &Range<usize>, assertion: &Assertion) -> Option<Hedge> {
+    if !matches!(assertion, Assertion::Quantity(_)) {
+        return None;
+    }
+    let after = &lower[span.end..];
+    let next_words: String = after
+        .split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let first = next_words.split_whitespace().next().unwrap_or("");
+    let counted_thing = THINGS
+        .iter()
+        .any(|t| first.trim_matches(|c: char| !c.is_alphanumeric()) == *t);
+    let number_of_things = ["number of vessels", "number of boats"]
+        .iter()
+        .any(|t| next_words.contains(t));
+    (counted_thing || number_of_things).then(|| Hedge::NotPeople {
+        words: if counted_thing {
+            first.to_string()
+        } else {
+            "number of vessels".to_string()
+        },
+    })
+}
+
+fn word_start_before(text: &str, end: usize, words: usize) -> usize {
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in text[..end].char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                seen += 1;
+                if seen == words {
+                    return i + 1;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    0
+}

@@ -1,0 +1,314 @@
+//! From sentences to claims.
+//!
+//! A [`Claim`] is what a sentence asserts about a number, in the text's own terms: the
+//! quantity and its qualifier, who or where it is about (countries, with the role the text
+//! gives them), ages, the period as dates, the comparison base, and who said it. It knows
+//! nothing of tables: `query` turns claims into readings over the catalog.
+//!
+//! Extraction walks the document in order, because sentences lean on earlier ones: "the
+//! country" names the last country mentioned, "in that time" the last period, and "He added:"
+//! the last person named. Each step is a small module:
+//!
+//! - [`entities`]: countries and their roles ("Albanian migrants" is a nationality, "to
+//!   Albania" a destination, "the country" a reference back);
+//! - [`periods`]: which time expression a quantity is about, the comparison base, and the
+//!   time of speaking ("a statement last month");
+//! - [`assertions`]: the quantities worth checking and the trends stated without numbers;
+//! - [`hedges`]: forecasts and counts of things the statistics do not count.
+
+mod assertions;
+mod entities;
+mod hedges;
+mod periods;
+
+use std::ops::Range;
+
+use countries::Gazetteer;
+use document::{Attribution, Document};
+use jiff::civil::Date;
+pub use quantity::{AgeBand, Direction, Quantity};
+pub use temporal::{Day, Event, Period};
+
+/// A claim, as the text states it.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// The sentence, as written.
+    pub sentence: String,
+    /// Byte offset of the sentence in the document's text. Every other span of a claim is
+    /// relative to the sentence.
+    pub offset: usize,
+    /// The words asserted: the quantity ("More than 8,000") or the trend ("risen sharply").
+    pub span: Range<usize>,
+    /// Where the same speaker says the same again later, in document coordinates.
+    pub repeated_at: Vec<Range<usize>>,
+    pub speaker: Option<Attribution>,
+    /// When the words were said, where the text says ("a statement last month").
+    pub said: Option<Said>,
+    pub assertion: Assertion,
+    pub entities: Vec<Entity>,
+    pub ages: Vec<AgeBand>,
+    pub period: Option<ClaimPeriod>,
+    /// The period a change or comparison is measured against ("compared with 2015").
+    pub base: Option<ClaimPeriod>,
+    /// A period expression that could not be dated ("since the election").
+    pub unresolved: Option<String>,
+    /// A reason the claim cannot be checked against counts of people, if the text gives one.
+    pub hedge: Option<Hedge>,
+}
+
+/// What a claim asserts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Assertion {
+    /// A number: a count, a share, a change or a multiple.
+    Quantity(Quantity),
+    /// A direction without a number: "has risen sharply", "fell back".
+    Trend { direction: Direction, strong: bool },
+}
+
+/// A time of speaking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Said {
+    pub span: Range<usize>,
+    /// The earliest and latest day it can have been.
+    pub days: Day,
+    pub text: String,
+}
+
+/// A country the claim is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Where it is named in the sentence.
+    pub span: Range<usize>,
+    /// ISO 3166-1 alpha-3.
+    pub code: String,
+    pub role: Role,
+    /// How the text names it: "Albanian", "to Albania", "the country (Albania)",
+    /// "nationals (of Albania)".
+    pub via: String,
+    /// False when the country is inferred ("the country", "nationals") rather than named.
+    pub explicit: bool,
+}
+
+/// The role the text gives a country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The people's citizenship: "Albanians", "Albanian nationals", "from Albania".
+    Nationality,
+    /// Where people were sent: "to Albania", "returned to the country".
+    Destination,
+    /// A country named with no role the text makes clear.
+    Unspecified,
+}
+
+/// A period, with how the claim came by it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimPeriod {
+    pub period: Period,
+    /// The words, as written: "since the end of last year", "in that time".
+    pub text: String,
+    /// Where the words are, relative to the sentence; `None` when inherited.
+    pub span: Option<Range<usize>>,
+    pub via: Via,
+}
+
+/// How a claim came by its period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// Stated in the sentence.
+    Stated,
+    /// A reference back ("in that time") to the period of an earlier claim.
+    BackReference,
+    /// Not stated: taken from the sentence before, in the same paragraph.
+    Context,
+    /// Stated relative to the claim's other period ("the previous year").
+    Relative,
+}
+
+/// Why a claim cannot be checked against counts of people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hedge {
+    /// A prediction: "could reach", "is likely to", "will".
+    Forecast { words: String },
+    /// The number counts things, not people: "boats", "vessels".
+    NotPeople { words: String },
+}
+
+/// What extraction needs besides the document.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The publication date, the reference for relative time.
+    pub published: Date,
+    pub events: &'a [Event],
+    pub gazetteer: &'a Gazetteer,
+    /// The country the statistics are about (`GBR`): "the UK" is the setting, and "the
+    /// country" never refers back to it.
+    pub home: Option<&'a str>,
+}
+
+/// Finds the claims of a document, in order.
+pub fn claims(document: &Document, context: &Context<'_>) -> Vec<Claim> {
+    let mut state = State::default();
+    let mut claims: Vec<Claim> = Vec::new();
+    for sentence in &document.sentences {
+        let text = document.sentence_text(sentence);
+        let found = sentence_claims(
+            text,
+            sentence.span.start,
+            sentence.speaker.clone(),
+            context,
+            &mut state,
+        );
+        for claim in found {
+            merge_or_push(&mut claims, claim);
+        }
+    }
+    claims
+}
+
+/// Finds the claims of one sentence on its own, as `tally eval` reads a corpus line.
+pub fn sentence_claims_alone(text: &str, context: &Context<'_>) -> Vec<Claim> {
+    sentence_claims(text, 0, None, context, &mut State::default())
+}
+
+/// What earlier sentences leave for later ones.
+#[derive(Debug, Default)]
+struct State {
+    last_country: Option<String>,
+    /// The last period stated, by voice: "in that time" in the writer's own words refers to
+    /// the writer's last period, not to one in a statement the writer reports.
+    last_period: Vec<(Voice, ClaimPeriod)>,
+    sentence_period: Option<ClaimPeriod>,
+    voice: Voice,
+}
+
+/// Whose words a sentence is: the writer's (including data the writer cites) or a named
+/// speaker's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+enum Voice {
+    #[default]
+    Writer,
+    Speaker(String),
+}
+
+impl Voice {
+    fn of(speaker: Option<&Attribution>) -> Voice {
+        match speaker {
+            Some(s) if s.kind != document::SpeakerKind::Source => Voice::Speaker(s.name.clone()),
+            _ => Voice::Writer,
+        }
+    }
+}
+
+impl State {
+    /// The period "in that time" refers to: the last one in the same voice, else the last.
+    fn back_reference(&self) -> Option<&ClaimPeriod> {
+        let same = self
+            .last_period
+            .iter()
+            .rev()
+            .find(|(v, _)| *v == self.voice);
+        same.or(self.last_period.last()).map(|(_, p)| p)
+    }
+}
+
+fn sentence_claims(
+    text: &str,
+    offset: usize,
+    speaker: Option<Attribution>,
+    context: &Context<'_>,
+    state: &mut State,
+) -> Vec<Claim> {
+    state.voice = Voice::of(speaker.as_ref());
+    let local_speaker = speaker.map(|mut s| {
+        s.span = s.span.start.saturating_sub(offset)..s.span.end.saturating_sub(offset);
+        s
+    });
+    let times = temporal::find(
+        text,
+        &temporal::Context {
+            reference: context.published,
+            events: context.events,
+        },
+    );
+    let said = periods::time_of_speaking(text, &times, local_speaker.as_ref().map(|s| &s.span));
+    let ages = quantity::find_ages(text);
+    let assertions = assertions::find(text, &times, &ages);
+    let entities = entities::find(text, context, &mut state.last_country);
+    let mut out = Vec::new();
+    for (span, assertion) in assertions {
+        let timing = periods::choose(text, &span, &times, said.as_ref(), state);
+        out.push(Claim {
+            sentence: text.to_string(),
+            offset,
+            hedge: hedges::find(text, &span, &assertion),
+            span,
+            repeated_at: Vec::new(),
+            speaker: local_speaker.clone(),
+            said: said.clone(),
+            assertion,
+            entities: entities.clone(),
+            ages: ages.clone(),
+            period: timing.period,
+            base: timing.base,
+            unresolved: timing.unresolved,
+        });
+    }
+    state.sentence_period = out.iter().find_map(|c| c.period.clone());
+    if let Some(period) = out
+        .iter()
+        .find_map(|c| c.period.as_ref().filter(|p| p.via == Via::Stated))
+    {
+        state
+            .last_period
+            .push((state.voice.clone(), period.clone()));
+    }
+    out
+}
+
+/// A claim the same speaker already made (same quantity) is folded into the first.
+fn merge_or_push(claims: &mut Vec<Claim>, claim: Claim) {
+    let same = claims.iter_mut().find(|c| {
+        c.speaker.as_ref().map(|s| &s.name) == claim.speaker.as_ref().map(|s| &s.name)
+            && claim.speaker.is_some()
+            && same_assertion(&c.assertion, &claim.assertion)
+    });
+    match same {
+        Some(first) => {
+            let span = claim.offset + claim.span.start..claim.offset + claim.span.end;
+            first.repeated_at.push(span);
+        }
+        None => claims.push(claim),
+    }
+}
+
+fn same_assertion(a: &Assertion, b: &Assertion) -> bool {
+    match (a, b) {
+        (Assertion::Quantity(a), Assertion::Quantity(b)) => {
+            a.value == b.value && a.kind == b.kind && a.direction == b.direction
+        }
+        _ => false,
+    }
+}
+
+impl Claim {
+    /// The words asserted.
+    pub fn words(&self) -> &str {
+        &self.sentence[self.span.clone()]
+    }
+
+    /// The quantity, for claims that state one.
+    pub fn quantity(&self) -> Option<&Quantity> {
+        match &self.assertion {
+            Assertion::Quantity(q) => Some(q),
+            Assertion::Trend { .. } => None,
+        }
+    }
+
+    /// The claim's span in document coordinates.
+    pub fn document_span(&self) -> Range<usize> {
+        self.offset + self.span.start..self.offset + self.span.end
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,284 @@
+//! What the data say under a reading.
+//!
+//! Every reading comes down to sums of the measure per quarter over a filter; the window's
+//! weights turn those into a lower bound (whole quarters inside the period), an upper bound
+//! (every quarter the period touches) and a day-weighted estimate. Shares, changes, ratios
+//! and trends are built from such sums.
+
+use store::{Condition, Filter as StoreFilter, Quarter, Table};
+
+use crate::window::Window;
+use crate::{Arithmetic, Filter, Reading};
+
+/// The figure a reading gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The day-weighted estimate, in the claim's terms: a count, a percentage, a percentage
+    /// change, a multiple, or (for a trend) the percentage change from the first quarter to
+    /// the last.
+    pub value: f64,
+    /// The lowest and highest the figure can be, given how the period meets quarters.
+    pub lower: f64,
+    pub upper: f64,
+    /// The estimate under the narrowest and the widest reading of a fuzzy period.
+    pub range: (f64, f64),
+    /// True when the period is whole quarters, so that the figure is exact.
+    pub aligned: bool,
+    /// The sums a share, change or ratio is made of, by name ("part", "whole", "period",
+    /// "base", "first quarter", "last quarter").
+    pub parts: Vec<(String, f64)>,
+    /// The filtered total of each quarter of the period.
+    pub series: Vec<(Quarter, f64)>,
+    pub coverage: Coverage,
+}
+
+/// How much of a reading's quarters the table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coverage {
+    Full,
+    /// Only the quarters from `first` to `last` are in the table.
+    Partial {
+        first: Quarter,
+        last: Quarter,
+    },
+    /// None of them are.
+    None,
+}
+
+/// Computes the figure of `reading` over `table`.
+pub fn evaluate(reading: &Reading, table: &Table) -> Figure {
+    let all = store_filter(table, &reading.filters, |_| true);
+    let series = sums(table, &all, &reading.window);
+    let coverage = coverage(table, &reading.window, reading_base(reading));
+    let quarters: Vec<(Quarter, f64)> = reading
+        .window
+        .quarters()
+        .zip(series.iter().copied())
+        .collect();
+    let mut figure = match &reading.arithmetic {
+        Arithmetic::Sum => sum_figure(&reading.window, &series),
+        Arithmetic::Share => {
+            let whole = store_filter(table, &reading.filters, |f| !f.part);
+            share_figure(
+                &reading.window,
+                &series,
+                &sums(table, &whole, &reading.window),
+            )
+        }
+        Arithmetic::Change { base } => compare(
+            &reading.window,
+            &series,
+            base,
+            &sums(table, &all, base),
+            percent_change,
+        ),
+        Arithmetic::Ratio { base } => compare(
+            &reading.window,
+            &series,
+            base,
+            &sums(table, &all, base),
+            |a, b| a / b,
+        ),
+        Arithmetic::Trend => trend_figure(&reading.window, &series),
+    };
+    figure.series = quarters;
+    figure.coverage = coverage;
+    figure
+}
+
+fn reading_base(reading: &Reading) -> Option<&Window> {
+    match &reading.arithmetic {
+        Arithmetic::Change { base } | Arithmetic::Ratio { base } => Some(base),
+        _ => None,
+    }
+}
+
+fn store_filter(table: &Table, filters: &[Filter], keep: impl Fn(&Filter) -> bool) -> StoreFilter {
+    let conditions = filters
+        .iter()
+        .filter(|f| keep(f))
+        .map(|f| {
+            let column = table.column(&f.column);
+            let labels: Vec<&str> = f.values.iter().map(String::as_str).collect();
+            match column {
+                Some(column) => Condition {
+                    column,
+                    codes: table.codes(column, &labels),
+                },
+                None => Condition {
+                    column: 0,
+                    codes: Vec::new(),
+                },
+            }
+        })
+        .collect();
+    StoreFilter { conditions }
+}
+
+fn sums(table: &Table, filter: &StoreFilter, window: &Window) -> Vec<f64> {
+    table.sum_by_quarter(filter, window.first..=window.last)
+}
+
+fn dot(values: &[f64], weights: &[f64]) -> f64 {
+    values.iter().zip(weights).map(|(v, w)| v * w).sum()
+}
+
+/// The three sums of one series under a window: lower, estimate, upper, and the estimate's
+/// narrow and wide readings.
+#[derive(Debug, Clone, Copy)]
+struct Sums {
+    lower: f64,
+    estimate: f64,
+    upper: f64,
+    narrow: f64,
+    wide: f64,
+}
+
+fn sums_of(window: &Window, series: &[f64]) -> Sums {
+    Sums {
+        lower: dot(series, &window.lower),
+        estimate: dot(series, &window.estimate),
+        upper: series.iter().sum(),
+        narrow: dot(series, &window.narrow),
+        wide: dot(series, &window.wide),
+    }
+}
+
+fn empty_figure(
+    value: f64,
+    lower: f64,
+    upper: f64,
+    range: (f64, f64),
+    aligned: bool,
+    parts: Vec<(String, f64)>,
+) -> Figure {
+    Figure {
+        value,
+        lower,
+        upper,
+        range,
+        aligned,
+        parts,
+        series: Vec::new(),
+        coverage: Coverage::Full,
+    }
+}
+
+fn sum_figure(window: &Window, series: &[f64]) -> Figure {
+    let s = sums_of(window, series);
+    empty_figure(
+        s.estimate,
+        s.lower,
+        s.upper,
+        (s.narrow, s.wide),
+        window.aligned(),
+        Vec::new(),
+    )
+}
+
+fn share_figure(window: &Window, part: &[f64], whole: &[f64]) -> Figure {
+    let p = sums_of(window, part);
+    let w = sums_of(window, whole);
+    let pct = |a: f64, b: f64| if b == 0.0 { f64::NAN } else { a / b * 100.0 };
+    let estimate = pct(p.estimate, w.estimate);
+    let candidates = [pct(p.lower, w.lower), pct(p.upper, w.upper), estimate];
+    let finite: Vec<f64> = candidates.into_iter().filter(|v| v.is_finite()).collect();
+    let lower = finite.iter().copied().fold(f64::INFINITY, f64::min);
+    let upper = finite.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let parts = vec![
+        ("part".to_string(), p.estimate),
+        ("whole".to_string(), w.estimate),
+    ];
+    empty_figure(
+        estimate,
+        lower,
+        upper,
+        (pct(p.narrow, w.narrow), pct(p.wide, w.wide)),
+        window.aligned(),
+        parts,
+    )
+}
+
+fn percent_change(now: f64, then: f64) -> f64 {
+    (now - then) / then * 100.0
+}
+
+fn compare(
+    window: &Window,
+    series: &[f64],
+    base: &Window,
+    base_series: &[f64],
+    f: impl Fn(f64, f64) -> f64,
+) -> Figure {
+    let now = sums_of(window, series);
+    let then = sums_of(base, base_series);
+    let guarded = |a: f64, b: f64| if b == 0.0 { f64::NAN } else { f(a, b) };
+    let estimate = guarded(now.estimate, then.estimate);
+    let extremes = [
+        guarded(now.lower, then.upper),
+        guarded(now.upper, then.lower),
+        estimate,
+    ];
+    let finite: Vec<f64> = extremes.into_iter().filter(|v| v.is_finite()).collect();
+    let lower = finite.iter().copied().fold(f64::INFINITY, f64::min);
+    let upper = finite.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let parts = vec![
+        ("period".to_string(), now.estimate),
+        ("base".to_string(), then.estimate),
+    ];
+    let range = (
+        guarded(now.narrow, then.narrow),
+        guarded(now.wide, then.wide),
+    );
+    empty_figure(
+        estimate,
+        lower,
+        upper,
+        range,
+        window.aligned() && base.aligned(),
+        parts,
+    )
+}
+
+fn trend_figure(window: &Window, series: &[f64]) -> Figure {
+    let touched: Vec<f64> = series
+        .iter()
+        .zip(&window.estimate)
+        .filter(|(_, w)| **w > 0.0)
+        .map(|(v, _)| *v)
+        .collect();
+    let first = touched.first().copied().unwrap_or(0.0);
+    let last = touched.last().copied().unwrap_or(0.0);
+    let change = if first == 0.0 {
+        f64::NAN
+    } else {
+        percent_change(last, first)
+    };
+    let parts = vec![
+        ("first quarter".to_string(), first),
+        ("last quarter".to_string(), last),
+    ];
+    empty_figure(change, change, change, (change, change), true, parts)
+}
+
+fn coverage(table: &Table, window: &Window, base: Option<&Window>) -> Coverage {
+    let Some(data) = table.coverage() else {
+        return Coverage::None;
+    };
+    let (data_first, data_last) = (*data.start(), *data.end());
+    let first = base.map_or(window.first, |b| b.first.min(window.first));
+    let last = base.map_or(window.last, |b| b.last.max(window.last));
+    if first >= data_first && last <= data_last {
+        return Coverage::Full;
+    }
+    let covered_first = first.max(data_first);
+    let covered_last = last.min(data_last);
+    if covered_first > covered_last {
+        Coverage::None
+    } else {
+        Coverage::Partial {
+            first: covered_first,
+            last: covered_last,
+        }
+    }
+}

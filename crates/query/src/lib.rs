@@ -1,0 +1,181 @@
+//! From claims to readings, and from readings to figures.
+//!
+//! A [`Reading`] is one way to put a claim to the data: a dataset, filters on its
+//! dimensions, the quarters of the claim's period, and the arithmetic (a sum, a share, a
+//! change, a ratio or a trend). A claim usually has several: "returned" may mean enforced
+//! and voluntary returns or all returns; "to the country" a destination or a nationality.
+//! Each reading carries a score (how natural it is) and notes saying which choices were
+//! made without words from the text, so that the verdict can rest on the most natural
+//! reading and mention the others.
+//!
+//! A [`Figure`] is what the data say under a reading: an estimate with lower and upper
+//! bounds where the period does not line up with quarters. [`sql`] writes the same
+//! computation as SQL that anyone can run in DuckDB on the source file.
+//!
+//! The stages: [`Index`] binds the catalog to the loaded tables; [`plan`] enumerates and
+//! ranks readings; [`evaluate`] computes figures.
+
+mod figure;
+mod plan;
+pub mod sql;
+mod window;
+
+use std::collections::HashMap;
+
+use catalog::{Catalog, Dataset, Role};
+use countries::Gazetteer;
+pub use figure::{Coverage, Figure, evaluate};
+pub use plan::{Plan, plan};
+use store::{Quarter, Table};
+pub use window::{Window, day_weight, quarter_days};
+
+/// One way to put a claim to the data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// The dataset's name.
+    pub dataset: String,
+    /// The dataset's title.
+    pub title: String,
+    /// The source file, as it is given to the SQL.
+    pub source: String,
+    /// The time and measure columns.
+    pub time_column: String,
+    pub measure: String,
+    /// What is counted, in words: "enforced and voluntary returns, nationality Albania".
+    pub description: String,
+    pub filters: Vec<Filter>,
+    pub window: Window,
+    pub arithmetic: Arithmetic,
+    /// How natural the reading is; higher is more natural.
+    pub score: f64,
+    /// Choices made without words from the text, and words the reading leaves aside.
+    pub notes: Vec<String>,
+}
+
+/// Rows a reading keeps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Filter {
+    pub column: String,
+    /// File labels.
+    pub values: Vec<String>,
+    /// Why the filter is there.
+    pub why: Why,
+    /// For a share: true when the filter picks out the part, false when it also bounds the
+    /// whole.
+    pub part: bool,
+}
+
+/// Why a filter is there.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Why {
+    /// A country the text names, in words: "Albanian", "to the country (ALB)".
+    Country(String),
+    /// Words of a value or group: "deported", "small boats".
+    Words(String),
+    /// An age the text gives: "children", "aged 18 to 39".
+    Age(String),
+    /// The dimension's usual reading, when the text names none of its values.
+    Default(String),
+    /// A less usual reading of the dimension.
+    Alternative(String),
+}
+
+/// The arithmetic of a reading.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arithmetic {
+    /// The total over the period.
+    Sum,
+    /// The part (all filters) as a percentage of the whole (filters not marked `part`).
+    Share,
+    /// Percentage change from the base period to the period.
+    Change { base: Window },
+    /// The period's total as a multiple of the base period's.
+    Ratio { base: Window },
+    /// The series over the period, first quarter to last.
+    Trend,
+}
+
+/// The catalog's datasets, each bound to its loaded table.
+#[derive(Debug)]
+pub struct Index<'a> {
+    pub catalog: &'a Catalog,
+    pub bound: Vec<Bound<'a>>,
+}
+
+/// A dataset with its table and the country labels of its country columns.
+#[derive(Debug)]
+pub struct Bound<'a> {
+    pub dataset: &'a Dataset,
+    pub table: &'a Table,
+    /// The source file, as SQL should name it.
+    pub source: String,
+    /// For each country column: country code → file labels.
+    countries: HashMap<String, HashMap<String, Vec<String>>>,
+    /// First and last quarter with data.
+    pub coverage: Option<(Quarter, Quarter)>,
+}
+
+impl<'a> Index<'a> {
+    /// Binds each dataset of `catalog` to its table; `tables` yields the table and the source
+    /// path of a dataset by name. Datasets without a table are left out.
+    pub fn new(
+        catalog: &'a Catalog,
+        gazetteer: &Gazetteer,
+        tables: impl Fn(&str) -> Option<(&'a Table, String)>,
+    ) -> Index<'a> {
+        let bound = catalog
+            .datasets
+            .iter()
+            .filter_map(|dataset| {
+                let (table, source) = tables(&dataset.name)?;
+                Some(Bound::new(dataset, table, source, gazetteer))
+            })
+            .collect();
+        Index { catalog, bound }
+    }
+
+    pub fn get(&self, dataset: &str) -> Option<&Bound<'a>> {
+        self.bound.iter().find(|b| b.dataset.name == dataset)
+    }
+}
+
+impl<'a> Bound<'a> {
+    fn new(dataset: &'a Dataset, table: &'a Table, source: String, gazetteer: &Gazetteer) -> Self {
+        let countries = dataset
+            .dimensions
+            .iter()
+            .filter(|d| d.role.holds_countries())
+            .filter_map(|d| {
+                let column = table.column(&d.column)?;
+                let mut by_code: HashMap<String, Vec<String>> = HashMap::new();
+                for label in &table.dimensions[column].dictionary {
+                    if let Some(code) = gazetteer.code_of_label(label) {
+                        by_code
+                            .entry(code.to_string())
+                            .or_default()
+                            .push(label.clone());
+                    }
+                }
+                Some((d.column.clone(), by_code))
+            })
+            .collect();
+        let coverage = table.coverage().map(|r| (*r.start(), *r.end()));
+        Bound {
+            dataset,
+            table,
+            source,
+            countries,
+            coverage,
+        }
+    }
+
+    /// The file labels for a country in a country column.
+    pub fn country_labels(&self, column: &str, code: &str) -> Option<&[String]> {
+        self.countries.get(column)?.get(code).map(Vec::as_slice)
+    }
+
+    /// The column that plays a role, if the dataset has one.
+    pub fn column_for(&self, role: Role) -> Option<&str> {
+        self.dataset.dimension_for(role).map(|d| d.column.as_str())
+    }
+}

@@ -1,0 +1,194 @@
+//! A reading as SQL that anyone can run in DuckDB on the source file.
+//!
+//! The SQL computes the same figure as [`crate::evaluate`], from the CSV file as published:
+//! the same filters, the same quarters and the same day weights, so that a reader can check
+//! Tally's working without Tally.
+
+use std::fmt::Write;
+
+use store::Quarter;
+
+use crate::window::{Window, quarter_days};
+use crate::{Arithmetic, Filter, Reading};
+
+/// The SQL for `reading`.
+pub fn sql(reading: &Reading) -> String {
+    let n = ident(&reading.measure);
+    let time = ident(&reading.time_column);
+    let w = |window: &Window| weight(&time, window);
+    let (select, window_span) = match &reading.arithmetic {
+        Arithmetic::Sum => (
+            sum_columns(&n, &time, &reading.window),
+            span_of(&reading.window, None),
+        ),
+        Arithmetic::Share => {
+            let part = conditions(reading.filters.iter().filter(|f| f.part));
+            let weighted = format!("{n}{}", w(&reading.window));
+            let select = format!(
+                "  SUM({weighted}) FILTER (WHERE {part}) AS part,\n  SUM({weighted}) AS whole,\n  100 * SUM({weighted}) FILTER (WHERE {part}) / SUM({weighted}) AS share"
+            );
+            (select, span_of(&reading.window, None))
+        }
+        Arithmetic::Change { base } | Arithmetic::Ratio { base } => {
+            let now = format!("SUM({n}{})", only(&time, &reading.window));
+            let then = format!("SUM({n}{})", only(&time, base));
+            let result = match reading.arithmetic {
+                Arithmetic::Ratio { .. } => format!("{now} / {then} AS ratio"),
+                _ => format!("100 * ({now} - {then}) / {then} AS change"),
+            };
+            let select = format!("  {now} AS period,\n  {then} AS base,\n  {result}");
+            (select, span_of(&reading.window, Some(base)))
+        }
+        Arithmetic::Trend => {
+            let select = format!("  {time},\n  SUM({n}) AS total");
+            (select, span_of(&reading.window, None))
+        }
+    };
+    let mut sql = String::new();
+    let _ = writeln!(sql, "-- {}", reading.description.replace('\n', " "));
+    let _ = writeln!(sql, "SELECT\n{select}");
+    let _ = writeln!(sql, "FROM read_csv({})", literal(&reading.source));
+    let whole = conditions(reading.filters.iter().filter(|f| !f.part));
+    let between = format!("{time} BETWEEN {}", window_span);
+    let wheres: Vec<String> = [whole, between]
+        .into_iter()
+        .filter(|c| c != "TRUE")
+        .collect();
+    let _ = write!(sql, "WHERE {}", wheres.join("\n  AND "));
+    if matches!(reading.arithmetic, Arithmetic::Trend) {
+        let _ = write!(sql, "\nGROUP BY {time}\nORDER BY {time}");
+    }
+    sql.push(';');
+    sql
+}
+
+fn sum_columns(n: &str, time: &str, window: &Window) -> String {
+    if window.aligned() {
+        return format!("  SUM({n}) AS total");
+    }
+    let lower = match window.inner() {
+        Some((first, last)) => format!(
+            "COALESCE(SUM({n}) FILTER (WHERE {time} BETWEEN {}), 0)",
+            days(first, last)
+        ),
+        None => "0".to_string(),
+    };
+    let mut columns = vec![
+        format!("{lower} AS lower"),
+        format!(
+            "SUM({n}{}) AS estimate",
+            weighted_case(time, window, &window.estimate)
+        ),
+        format!("SUM({n}) AS upper"),
+    ];
+    if window.fuzzy() {
+        columns.push(format!(
+            "SUM({n}{}) AS estimate_narrow",
+            weighted_case(time, window, &window.narrow)
+        ));
+        columns.push(format!(
+            "SUM({n}{}) AS estimate_wide",
+            weighted_case(time, window, &window.wide)
+        ));
+    }
+    columns
+        .iter()
+        .map(|c| format!("  {c}"))
+        .collect::<Vec<_>>()
+        .join(",\n")
+}
+
+/// ` * CASE ... END` giving each quarter its day weight, or nothing for whole quarters.
+fn weight(time: &str, window: &Window) -> String {
+    if window.aligned() {
+        String::new()
+    } else {
+        weighted_case(time, window, &window.estimate)
+    }
+}
+
+fn weighted_case(time: &str, window: &Window, weights: &[f64]) -> String {
+    let arms: Vec<String> = window
+        .quarters()
+        .zip(weights)
+        .filter(|(_, w)| **w != 1.0)
+        .map(|(q, w)| {
+            format!(
+                "WHEN {time} BETWEEN {} THEN {}",
+                days(q, q),
+                fraction(q, *w)
+            )
+        })
+        .collect();
+    if arms.is_empty() {
+        return String::new();
+    }
+    format!(" * CASE {} ELSE 1 END", arms.join(" "))
+}
+
+/// ` * CASE WHEN <in window> THEN <weight> ... ELSE 0 END`: the window's own rows, weighted.
+fn only(time: &str, window: &Window) -> String {
+    let arms: Vec<String> = window
+        .quarters()
+        .zip(&window.estimate)
+        .map(|(q, w)| {
+            format!(
+                "WHEN {time} BETWEEN {} THEN {}",
+                days(q, q),
+                fraction(q, *w)
+            )
+        })
+        .collect();
+    format!(" * CASE {} ELSE 0 END", arms.join(" "))
+}
+
+/// A weight as the fraction of days it is, so that DuckDB computes the same double.
+fn fraction(q: Quarter, weight: f64) -> String {
+    if weight == 1.0 {
+        return "1".to_string();
+    }
+    if weight == 0.0 {
+        return "0".to_string();
+    }
+    let total = quarter_days(q).map_or(0, |(a, b)| crate::window::days_between(a, b) + 1);
+    let overlap = (weight * total as f64).round() as i64;
+    format!("{overlap}::DOUBLE / {total}")
+}
+
+fn span_of(window: &Window, base: Option<&Window>) -> String {
+    let first = base.map_or(window.first, |b| b.first.min(window.first));
+    let last = base.map_or(window.last, |b| b.last.max(window.last));
+    days(first, last)
+}
+
+fn days(first: Quarter, last: Quarter) -> String {
+    let start = quarter_days(first)
+        .map(|d| d.0.to_string())
+        .unwrap_or_default();
+    let end = quarter_days(last)
+        .map(|d| d.1.to_string())
+        .unwrap_or_default();
+    format!("DATE '{start}' AND DATE '{end}'")
+}
+
+fn conditions<'a>(filters: impl Iterator<Item = &'a Filter>) -> String {
+    let parts: Vec<String> = filters
+        .map(|f| {
+            let values: Vec<String> = f.values.iter().map(|v| literal(v)).collect();
+            format!("{} IN ({})", ident(&f.column), values.join(", "))
+        })
+        .collect();
+    if parts.is_empty() {
+        "TRUE".to_string()
+    } else {
+        parts.join("\n  AND ")
+    }
+}
+
+fn ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+fn literal(value: &str) -> String {
+    format!("'{}'", value.replace('\'', "''"))
+}

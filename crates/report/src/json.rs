@@ -1,0 +1,362 @@
+//! The JSON report: wire types, kept apart from the domain types so that the schema changes
+//! only on purpose. [`SCHEMA_VERSION`] goes up with every change a reader would notice.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use check::{Checked, Fit, Judged};
+use extract::{Assertion, ClaimPeriod, Via};
+use query::{Arithmetic, Coverage, Why};
+use serde::Serialize;
+
+use crate::{DataInfo, DocumentInfo};
+
+/// The version of the report's JSON schema.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    pub schema_version: u32,
+    pub tally_version: &'a str,
+    pub document: &'a DocumentInfo,
+    pub data: &'a DataInfo,
+    pub summary: Summary,
+    pub claims: Vec<ClaimJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    pub claims: usize,
+    pub verdicts: BTreeMap<&'static str, usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClaimJson {
+    pub id: usize,
+    pub sentence: String,
+    pub sentence_span: [usize; 2],
+    /// The asserted words, in document coordinates.
+    pub span: [usize; 2],
+    pub text: String,
+    pub repeated_at: Vec<[usize; 2]>,
+    pub speaker: Option<SpeakerJson>,
+    pub said: Option<SaidJson>,
+    pub quantity: Option<QuantityJson>,
+    pub trend: Option<TrendJson>,
+    pub entities: Vec<EntityJson>,
+    pub period: Option<PeriodJson>,
+    pub base_period: Option<PeriodJson>,
+    pub verdict: &'static str,
+    pub explanation: String,
+    pub decisive_reading: Option<usize>,
+    pub readings: Vec<ReadingJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SpeakerJson {
+    pub name: String,
+    pub kind: document::SpeakerKind,
+    pub cue: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SaidJson {
+    pub text: String,
+    pub earliest: String,
+    pub latest: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuantityJson {
+    pub value: f64,
+    pub kind: quantity::Kind,
+    pub qualifier: quantity::Qualifier,
+    pub precision: f64,
+    pub vague: bool,
+    pub direction: Option<quantity::Direction>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TrendJson {
+    pub direction: quantity::Direction,
+    pub strong: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EntityJson {
+    pub text: String,
+    pub code: String,
+    pub role: &'static str,
+    pub explicit: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PeriodJson {
+    pub text: String,
+    pub start: temporal::Day,
+    pub end: temporal::Day,
+    pub open: bool,
+    pub derivation: String,
+    pub via: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReadingJson {
+    pub rank: usize,
+    pub dataset: String,
+    pub title: String,
+    pub description: String,
+    pub arithmetic: &'static str,
+    pub filters: Vec<FilterJson>,
+    pub quarters: QuartersJson,
+    pub base_quarters: Option<QuartersJson>,
+    pub figure: FigureJson,
+    pub fit: FitJson,
+    pub score: f64,
+    pub notes: Vec<String>,
+    pub sql: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FilterJson {
+    pub column: String,
+    pub values: Vec<String>,
+    pub why: String,
+    pub part: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuartersJson {
+    pub first: String,
+    pub last: String,
+    /// The whole quarters inside the period, which give the lower bound.
+    pub inside: Option<[String; 2]>,
+    pub aligned: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FigureJson {
+    pub value: f64,
+    pub lower: f64,
+    pub upper: f64,
+    pub estimate_range: [f64; 2],
+    pub exact: bool,
+    pub parts: BTreeMap<String, f64>,
+    pub by_quarter: Vec<QuarterValue>,
+    pub coverage: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuarterValue {
+    pub quarter: String,
+    pub value: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FitJson {
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gap: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by_estimate: Option<bool>,
+}
+
+pub fn report<'a>(
+    document: &'a DocumentInfo,
+    data: &'a DataInfo,
+    checked: &[Checked],
+) -> Report<'a> {
+    let mut verdicts = BTreeMap::new();
+    for c in checked {
+        *verdicts.entry(c.verdict.as_str()).or_insert(0) += 1;
+    }
+    Report {
+        schema_version: SCHEMA_VERSION,
+        tally_version: env!("CARGO_PKG_VERSION"),
+        document,
+        data,
+        summary: Summary {
+            claims: checked.len(),
+            verdicts,
+        },
+        claims: checked
+            .iter()
+            .enumerate()
+            .map(|(i, c)| claim(i + 1, c))
+            .collect(),
+    }
+}
+
+fn pair(range: &Range<usize>) -> [usize; 2] {
+    [range.start, range.end]
+}
+
+pub fn claim(id: usize, checked: &Checked) -> ClaimJson {
+    let c = &checked.claim;
+    let offset = c.offset;
+    let shift = |r: &Range<usize>| [r.start + offset, r.end + offset];
+    ClaimJson {
+        id,
+        sentence: c.sentence.clone(),
+        sentence_span: [offset, offset + c.sentence.len()],
+        span: shift(&c.span),
+        text: c.words().to_string(),
+        repeated_at: c.repeated_at.iter().map(pair).collect(),
+        speaker: c.speaker.as_ref().map(|s| SpeakerJson {
+            name: s.name.clone(),
+            kind: s.kind,
+            cue: s.cue.clone(),
+        }),
+        said: c.said.as_ref().map(|s| SaidJson {
+            text: s.text.clone(),
+            earliest: s.days.earliest.to_string(),
+            latest: s.days.latest.to_string(),
+        }),
+        quantity: c.quantity().map(|q| QuantityJson {
+            value: q.value,
+            kind: q.kind,
+            qualifier: q.qualifier,
+            precision: q.precision,
+            vague: q.vague,
+            direction: q.direction,
+        }),
+        trend: match c.assertion {
+            Assertion::Trend { direction, strong } => Some(TrendJson { direction, strong }),
+            Assertion::Quantity(_) => None,
+        },
+        entities: c
+            .entities
+            .iter()
+            .map(|e| EntityJson {
+                text: e.via.clone(),
+                code: e.code.clone(),
+                role: role(e.role),
+                explicit: e.explicit,
+            })
+            .collect(),
+        period: c.period.as_ref().map(period),
+        base_period: c.base.as_ref().map(period),
+        verdict: checked.verdict.as_str(),
+        explanation: checked.explanation.clone(),
+        decisive_reading: checked.decisive.map(|i| i + 1),
+        readings: checked
+            .readings
+            .iter()
+            .enumerate()
+            .map(|(i, j)| reading(i + 1, j))
+            .collect(),
+    }
+}
+
+fn role(role: extract::Role) -> &'static str {
+    match role {
+        extract::Role::Nationality => "nationality",
+        extract::Role::Destination => "destination",
+        extract::Role::Unspecified => "unspecified",
+    }
+}
+
+fn period(p: &ClaimPeriod) -> PeriodJson {
+    PeriodJson {
+        text: p.text.clone(),
+        start: p.period.start,
+        end: p.period.end,
+        open: p.period.open,
+        derivation: p.period.derivation.clone(),
+        via: match p.via {
+            Via::Stated => "stated",
+            Via::BackReference => "back_reference",
+            Via::Context => "context",
+            Via::Relative => "relative",
+        },
+    }
+}
+
+fn reading(rank: usize, j: &Judged) -> ReadingJson {
+    let r = &j.reading;
+    let f = &j.figure;
+    ReadingJson {
+        rank,
+        dataset: r.dataset.clone(),
+        title: r.title.clone(),
+        description: r.description.clone(),
+        arithmetic: match r.arithmetic {
+            Arithmetic::Sum => "sum",
+            Arithmetic::Share => "share",
+            Arithmetic::Change { .. } => "change",
+            Arithmetic::Ratio { .. } => "ratio",
+            Arithmetic::Trend => "trend",
+        },
+        filters: r.filters.iter().map(filter).collect(),
+        quarters: quarters(&r.window),
+        base_quarters: match &r.arithmetic {
+            Arithmetic::Change { base } | Arithmetic::Ratio { base } => Some(quarters(base)),
+            _ => None,
+        },
+        figure: FigureJson {
+            value: f.value,
+            lower: f.lower,
+            upper: f.upper,
+            estimate_range: [f.range.0, f.range.1],
+            exact: f.aligned,
+            parts: f.parts.iter().cloned().collect(),
+            by_quarter: f
+                .series
+                .iter()
+                .map(|(q, v)| QuarterValue {
+                    quarter: q.to_string(),
+                    value: *v,
+                })
+                .collect(),
+            coverage: match f.coverage {
+                Coverage::Full => "full".to_string(),
+                Coverage::Partial { first, last } => format!("partial: {first} to {last}"),
+                Coverage::None => "none".to_string(),
+            },
+        },
+        fit: fit(j.fit),
+        score: (r.score * 10.0).round() / 10.0,
+        notes: r.notes.clone(),
+        sql: j.sql.clone(),
+    }
+}
+
+fn filter(f: &query::Filter) -> FilterJson {
+    let why = match &f.why {
+        Why::Country(w) => format!("country named: {w}"),
+        Why::Words(w) => format!("words: {w}"),
+        Why::Age(w) => format!("age: {w}"),
+        Why::Default(w) => format!("usual reading: {w}"),
+        Why::Alternative(w) => format!("less usual reading: {w}"),
+    };
+    FilterJson {
+        column: f.column.clone(),
+        values: f.values.clone(),
+        why,
+        part: f.part,
+    }
+}
+
+fn quarters(w: &query::Window) -> QuartersJson {
+    QuartersJson {
+        first: w.first.to_string(),
+        last: w.last.to_string(),
+        inside: w.inner().map(|(a, b)| [a.to_string(), b.to_string()]),
+        aligned: w.aligned(),
+    }
+}
+
+fn fit(fit: Fit) -> FitJson {
+    let (kind, gap, by_estimate) = match fit {
+        Fit::Consistent { by_estimate } => ("consistent", None, Some(by_estimate)),
+        Fit::Close { gap, .. } => ("close", Some(gap), None),
+        Fit::Inconsistent { gap, .. } => ("inconsistent", Some(gap), None),
+        Fit::NotCovered => ("not_covered", None, None),
+        Fit::NoFigure => ("no_figure", None, None),
+    };
+    FitJson {
+        kind,
+        gap: gap.map(|g| (g * 10_000.0).round() / 10_000.0),
+        by_estimate,
+    }
+}

@@ -1,0 +1,117 @@
+//! The report for a terminal.
+//!
+//! Each claim gets a short block: the sentence, who said it, what is claimed over which
+//! period, the verdict with its one-sentence explanation, then the readings considered, the
+//! decisive one marked and followed by its SQL.
+
+use std::fmt::Write;
+
+use check::{Checked, Fit};
+use extract::Assertion;
+
+use crate::DocumentInfo;
+
+/// Renders the report.
+pub fn render(document: &DocumentInfo, checked: &[Checked]) -> String {
+    let mut out = String::new();
+    let title = document.title.as_deref().unwrap_or(&document.source);
+    let _ = writeln!(out, "{title}");
+    let _ = writeln!(
+        out,
+        "published {} ({}), {} sentences, {} claims, {} lines dropped as page furniture\n",
+        document.published,
+        document.published_from,
+        document.sentences,
+        checked.len(),
+        document.furniture.len()
+    );
+    for (i, c) in checked.iter().enumerate() {
+        claim(&mut out, i + 1, c);
+    }
+    let _ = writeln!(out, "{}", summary(checked));
+    out
+}
+
+fn claim(out: &mut String, id: usize, checked: &Checked) {
+    let c = &checked.claim;
+    let _ = writeln!(
+        out,
+        "[{id}] {}",
+        checked.verdict.as_str().replace('_', " ").to_uppercase()
+    );
+    let _ = writeln!(out, "    {}", c.sentence);
+    let who = c.speaker.as_ref().map_or("the writer".to_string(), |s| {
+        format!("{} ({})", s.name, s.cue)
+    });
+    let _ = writeln!(out, "    said by  {who}");
+    let what = match &c.assertion {
+        Assertion::Quantity(q) => {
+            format!("\"{}\" ({:?}, {:?})", c.words(), q.kind, q.qualifier).to_lowercase()
+        }
+        Assertion::Trend { .. } => format!("\"{}\" (trend)", c.words()),
+    };
+    let _ = writeln!(out, "    claims   {what}");
+    if let Some(p) = &c.period {
+        let _ = writeln!(out, "    period   \"{}\": {}", p.text, p.period.derivation);
+    }
+    if !c.entities.is_empty() {
+        let about: Vec<String> = c
+            .entities
+            .iter()
+            .map(|e| format!("{} → {} {:?}", e.via, e.code, e.role).to_lowercase())
+            .collect();
+        let _ = writeln!(out, "    about    {}", about.join("; "));
+    }
+    let _ = writeln!(out, "    verdict  {}", checked.explanation);
+    for (i, j) in checked.readings.iter().enumerate() {
+        let mark = if checked.decisive == Some(i) {
+            "*"
+        } else {
+            " "
+        };
+        let _ = writeln!(
+            out,
+            "   {mark}{}. {} [{}] {}",
+            i + 1,
+            j.reading.description,
+            j.reading.dataset,
+            fit_word(j.fit)
+        );
+        if checked.decisive == Some(i) {
+            for line in j.sql.lines() {
+                let _ = writeln!(out, "         {line}");
+            }
+        }
+    }
+    let _ = writeln!(out);
+}
+
+fn fit_word(fit: Fit) -> String {
+    match fit {
+        Fit::Consistent { by_estimate: true } => "fits (by the day-weighted estimate)".to_string(),
+        Fit::Consistent { .. } => "fits".to_string(),
+        Fit::Close { gap, points } => format!("close ({})", gap_words(gap, points)),
+        Fit::Inconsistent { gap, points } => format!("does not fit ({})", gap_words(gap, points)),
+        Fit::NotCovered => "period not covered".to_string(),
+        Fit::NoFigure => "no figure".to_string(),
+    }
+}
+
+/// "the claim is 14% above the figure", "3.1 points below".
+fn gap_words(gap: f64, points: bool) -> String {
+    let side = if gap > 0.0 { "above" } else { "below" };
+    if points {
+        format!("the figure is {:.1} points {side} the claim", gap.abs())
+    } else {
+        format!("the figure is {:.0}% {side} the claim", gap.abs() * 100.0)
+    }
+}
+
+fn summary(checked: &[Checked]) -> String {
+    let mut counts = std::collections::BTreeMap::new();
+    for c in checked {
+        *counts.entry(c.verdict.as_str()).or_insert(0) += 1;
+    }
+    let parts: Vec<String> = counts.iter().map(|(v, n)| format!("{n} {v}")).collect();
+    format!("{} claims: {}", checked.len(), parts.join(", "))
+}

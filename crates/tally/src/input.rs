@@ -1,0 +1,42 @@
+//! Reading an article from a file or standard input.
+
+use std::io::Read;
+
+use anyhow::{Context, Result, bail};
+use document::{Document, Format};
+
+/// Articles larger than this are refused rather than read into memory.
+const MAX_ARTICLE: u64 = 32 * 1024 * 1024;
+
+pub fn read_article(source: &str) -> Result<Document> {
+    let bytes = read_bytes(source)?;
+    Document::from_bytes(&bytes, Format::Auto)
+        .with_context(|| format!("cannot read the article {source}"))
+}
+
+fn read_bytes(source: &str) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    if source == "-" {
+        std::io::stdin()
+            .lock()
+            .take(MAX_ARTICLE + 1)
+            .read_to_end(&mut bytes)
+            .context("reading the article from standard input")?;
+    } else {
+        let file = std::fs::File::open(source)
+            .with_context(|| format!("cannot open the article {source}"))?;
+        if file.metadata().is_ok_and(|m| m.is_dir()) {
+            bail!("{source} is a directory, not an article");
+        }
+        file.take(MAX_ARTICLE + 1)
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("cannot read the article {source}"))?;
+    }
+    if bytes.len() as u64 > MAX_ARTICLE {
+        bail!(
+            "the article {source} is larger than {} MiB; Tally checks articles, not archives",
+            MAX_ARTICLE >> 20
+        );
+    }
+    Ok(bytes)
+}

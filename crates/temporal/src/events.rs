@@ -1,0 +1,122 @@
+//! Finding named events ("since the communique was agreed", "during my time as Home
+//! Secretary") in the table of [`Event`]s.
+//!
+//! An event is matched when one of its aliases appears, as whole lower-case words, within
+//! the clause after the cue. Which events exist is data, never code.
+
+use crate::calendar::{closed, long, to_date};
+use crate::parser::Parser;
+use crate::spec::YearSource;
+use crate::token::{Kind, tokenize};
+use crate::{Date, Day, Event, Period};
+
+/// How many words after a cue may hold the name of an event.
+const WINDOW: usize = 12;
+
+#[derive(Debug)]
+pub(crate) struct Found<'e> {
+    pub event: &'e Event,
+    pub end: usize,
+}
+
+impl Parser<'_> {
+    /// An event named in the clause starting at `i`; with `at_start`, the alias must begin
+    /// within the first three words ("during my time as ...", "under the last Labour government").
+    pub fn event(&self, i: usize, at_start: bool) -> Option<Found<'_>> {
+        let window = self.window(i);
+        let year = self.year_mentioned(&window);
+        let mut best: Option<(Found<'_>, (bool, bool, Date))> = None;
+        for event in self.ctx.events {
+            let Some((pos, end)) = event.aliases.iter().find_map(|a| find_alias(&window, a)) else {
+                continue;
+            };
+            if at_start && pos > 2 {
+                continue;
+            }
+            let score = self.score(event, year.map(|(y, _, _)| y));
+            let end = match year {
+                Some((_, at, year_end)) if at >= end => year_end,
+                _ => end,
+            };
+            if best.as_ref().is_none_or(|(_, s)| score > *s) {
+                best = Some((Found { event, end }, score));
+            }
+        }
+        best.map(|(found, _)| found)
+    }
+
+    /// Words and numbers of the clause from `i`, as (normalised text, token index).
+    fn window(&self, i: usize) -> Vec<(&str, usize)> {
+        (i..self.toks.len())
+            .take_while(|&k| !self.is_boundary(k))
+            .filter(|&k| self.toks[k].kind != Kind::Punct)
+            .take(WINDOW)
+            .map(|k| (self.toks[k].norm.as_str(), k))
+            .collect()
+    }
+
+    /// A year named in the window: (year, token index, end index).
+    fn year_mentioned(&self, window: &[(&str, usize)]) -> Option<(i32, usize, usize)> {
+        window.iter().find_map(|&(_, k)| {
+            let ((y, source), end) = self.year_ref(k)?;
+            (source != YearSource::This || self.word(k, "this").is_some()).then_some((y, k, end))
+        })
+    }
+
+    /// Prefers an event in the year named, then the latest that has begun.
+    fn score(&self, event: &Event, year: Option<i32>) -> (bool, bool, Date) {
+        let start = event.start;
+        (
+            year == Some(i32::from(start.year())),
+            start <= self.reference(),
+            start,
+        )
+    }
+
+    pub fn since_event(&self, event: &Event) -> Period {
+        let r = self.reference();
+        let d = format!(
+            "since {} on {} until {}",
+            event.name,
+            long(event.start),
+            long(r)
+        );
+        to_date(Day::exact(event.start), r, d)
+    }
+
+    pub fn during_event(&self, event: &Event) -> Period {
+        let r = self.reference();
+        match event.end {
+            Some(end) => closed(
+                event.start,
+                end,
+                format!("{}, {} to {}", event.name, long(event.start), long(end)),
+            ),
+            None => {
+                let d = format!(
+                    "{} from {} until the reference date {}",
+                    event.name,
+                    long(event.start),
+                    long(r)
+                );
+                to_date(Day::exact(event.start), r, d)
+            }
+        }
+    }
+}
+
+/// Where an alias occurs in the window: (position in the window, end token index).
+fn find_alias(window: &[(&str, usize)], alias: &str) -> Option<(usize, usize)> {
+    let words: Vec<String> = tokenize(alias)
+        .into_iter()
+        .filter(|t| t.kind != Kind::Punct)
+        .map(|t| t.norm)
+        .collect();
+    if words.is_empty() || words.len() > window.len() {
+        return None;
+    }
+    (0..=window.len() - words.len()).find_map(|p| {
+        let hit = words.iter().zip(&window[p..]).all(|(w, (v, _))| w == v);
+        hit.then(|| (p, window[p + words.len() - 1].1 + 1))
+    })
+}

@@ -1,0 +1,199 @@
+//! Time expressions in running text, resolved to periods of days.
+//!
+//! Claims about statistics are about periods: "in 2022", "between Q4 of 2020 and Q3 of
+//! 2022", "since the end of last year", "the year ending March 2022", "so far this year".
+//! Most of them are relative to a reference date (when the words were said or published),
+//! which is always an input here: nothing in this crate reads the clock.
+//!
+//! The entry point is [`find`]. It never fails: text without time expressions yields an empty
+//! list, and an expression it cannot resolve ("since the election", with no such event in the
+//! table of [`Event`]s) comes back as [`Value::Unresolved`] saying what was missing.
+//!
+//! # How expressions are read
+//!
+//! Text is split into tokens (`token`), and at each token the rules for cue words
+//! (`grammar`, `since`, `ranges`) try to match; the longest match wins and the scan goes on
+//! after it. After a cue come calendar units whose year may be missing (`units`, `spec`) or
+//! phrases that are periods of their own (`phrases`), or a named event (`events`).
+//!
+//! # Choices
+//!
+//! Where English leaves the period open, this crate decides as follows.
+//!
+//! - "this year", "so far this year", "this year alone", "this month": from the first day to
+//!   the reference date, `open`. "so far in 2021" said in 2022 is the whole of 2021.
+//! - "the past three years", "the previous three years (combined)", "the last 3 years": the
+//!   three whole calendar years before the reference year. But "the past year", "the last
+//!   year" and "the past 12 months" are the 12 months up to the reference date, `open`; so is
+//!   "the last six months" for six.
+//! - "a year ago", "a year earlier", "the year before", "two years earlier": [`Value::Relative`].
+//!   "five years ago" and "a decade ago" are the calendar year that many years back.
+//! - "since X": from the first day of X (a fuzzy day for "the end of last year", which is
+//!   December) to the reference date, `open`. "since" an event starts on the event's first
+//!   day, even for an event with an end. Only "since" yields [`Value::Unresolved`].
+//! - "up to X", "until X", "by X": from 1 January of X's year to the end of X ("up to 12
+//!   September" is year to date; "until 2020" is 2020).
+//! - "the end of 2022" is December 2022 as one fuzzy day; "the start of 2022" is 1 January;
+//!   "the end of June" is 30 June.
+//! - "2022/23", "2022-23", "2019/2020", "FY22/23", "the financial year 2022 to 2023": the UK
+//!   financial year, 1 April to 31 March. "2018-21" and "2020-2021" are calendar years.
+//! - A unit without a year: the second end of a range takes the reference year and the first
+//!   end takes the second's ("December to February 2023" starts in December 2022); "the third
+//!   quarter", "the first nine months" and "up to 12 September" take the reference year; a
+//!   lone month, day or season ("in March", "since 13 December", "over the summer") is the
+//!   latest one begun by the reference date; the end of a rolling year ("the 12 months to
+//!   June") is the latest one ended before it. "last June" is the latest June before the
+//!   reference month.
+//! - "in just six months", "in the five months since ...": about that many months to the
+//!   reference date; the start is fuzzy by 15 days either side.
+//! - Seasons are meteorological, northern hemisphere: spring March–May, summer June–August,
+//!   autumn September–November. Winter, which spans two years, is not read.
+//! - A bare four-digit number is a year only after a cue word, before a month or quarter, as
+//!   the subject of a clause ("2022 saw"), after "the" before a noun such as "level", in a
+//!   list after another year, or at the start of a sentence; and never before a counted noun
+//!   ("in 2000 cases") or after a currency sign.
+//! - An event is named when one of its aliases appears as whole words in the clause after the
+//!   cue. Among several, the one in a year named nearby ("last year") wins, then the latest
+//!   that has begun by the reference date.
+
+mod calendar;
+mod events;
+mod grammar;
+mod parser;
+mod phrases;
+mod ranges;
+mod since;
+mod spec;
+mod token;
+mod units;
+mod words;
+
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+pub use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// What a resolution is relative to.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The reference date: "last year" is the calendar year before this date's year.
+    pub reference: Date,
+    /// Dated events that expressions may name ("since the communique was agreed").
+    pub events: &'a [Event],
+}
+
+/// A dated event from the project's table of events (kept as data, not code).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// A short name for reports: "UK-Albania joint communiqué".
+    pub name: String,
+    /// Lower-case phrases that name the event in text: "communique", "communiqué",
+    /// "deal with albania", "rishi sunak has been in power", "sunak became prime minister".
+    pub aliases: Vec<String>,
+    /// The day it happened, or began.
+    pub start: Date,
+    /// The day it ended, for spans such as a government's term.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Date>,
+}
+
+/// Reads a table of events from JSON: `[{"name": ..., "aliases": [...], "start": "2022-12-13"}]`.
+pub fn parse_events(json: &str) -> Result<Vec<Event>, Error> {
+    serde_json::from_str(json).map_err(|e| Error::Events(e.to_string()))
+}
+
+/// The one error type of this crate.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("the table of events is not valid: {0}")]
+    Events(String),
+}
+
+/// A day known only to within a range of days, both ends inclusive.
+///
+/// "16 May 2023" is exact (`earliest == latest`); "the end of last year" said in 2023 is
+/// 1 to 31 December 2022; "last month" said on 16 May 2023, used as the time of a statement,
+/// is 1 to 30 April 2023.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Day {
+    pub earliest: Date,
+    pub latest: Date,
+}
+
+impl Day {
+    /// A day known exactly.
+    pub fn exact(date: Date) -> Day {
+        Day {
+            earliest: date,
+            latest: date,
+        }
+    }
+}
+
+/// A period of days, both ends inclusive, each end possibly fuzzy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Period {
+    pub start: Day,
+    pub end: Day,
+    /// True when the period runs up to the time of speaking ("since 2018", "so far this
+    /// year", "this year alone"): `end` is then the reference date, and a caller that knows
+    /// a better time of speaking may replace it.
+    pub open: bool,
+    /// How the period was worked out, in one plain phrase for a reader:
+    /// "December 2022 (the end of the year before 16 May 2023) to 16 May 2023".
+    pub derivation: String,
+}
+
+/// A time expression found in text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimeExpr {
+    /// Byte range of the whole expression, cue words included ("since the end of last year",
+    /// "between Q4 of 2020 and Q3 of 2022", "compared with 2015").
+    pub span: Range<usize>,
+    /// The word or words that govern the expression.
+    pub cue: Cue,
+    pub value: Value,
+}
+
+/// The words that govern a time expression, which tell its role in the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cue {
+    /// No cue word, or "in", "during", "over", "for", "of".
+    None,
+    /// "since", "since the start of", "from ... onwards".
+    Since,
+    /// "between X and Y", "from X to Y".
+    Between,
+    /// "up to", "until", "to" (as in "the 12 months to June").
+    Until,
+    /// A comparison base: "compared with", "compared to", "than", "than in", "on" (as in
+    /// "up 40 per cent on 2019"), "versus", "vs", "against", "from" (as in "down from 24,000
+    /// in 2019").
+    Compared,
+}
+
+/// What a time expression means.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum Value {
+    /// A resolved period.
+    Period(Period),
+    /// A reference back to a period named earlier: "in that time", "over the same period",
+    /// "during this period", "in those years".
+    BackReference,
+    /// A period given relative to another one named nearby: "the previous year", "the year
+    /// before", "a year earlier", "the same period last year" (`years_back: 1`).
+    Relative { years_back: i32 },
+    /// An expression that names something this crate cannot date: "since the election" when
+    /// the table of events has no election; `what` is "the election".
+    Unresolved { what: String },
+}
+
+/// Finds every time expression in `text`, in order of position, resolved against `context`.
+pub fn find(text: &str, context: &Context<'_>) -> Vec<TimeExpr> {
+    grammar::find(&parser::Parser::new(text, context))
+}

@@ -1,0 +1,259 @@
+//! Rules for phrases that are periods in their own right rather than calendar units:
+//! "this year", "last month", "so far this year", "the past three years", "the year to
+//! June", "a decade ago", and the phrases that point elsewhere ("in that time", "the
+//! previous year").
+
+use crate::calendar::{add_days, closed, long, month_end, months_ending, to_date, ymd};
+use crate::parser::Parser;
+use crate::spec::{Missing, Spec};
+use crate::units::longest;
+use crate::{Cue, Day, Period, Value};
+
+const BACK_REFERENCES: [&[&str]; 13] = [
+    &["that", "time"],
+    &["that", "period"],
+    &["this", "period"],
+    &["the", "same", "period"],
+    &["the", "same", "timeframe"],
+    &["that", "timeframe"],
+    &["those", "years"],
+    &["these", "years"],
+    &["that", "year"],
+    &["those", "months"],
+    &["that", "quarter"],
+    &["the", "same", "months"],
+    &["the", "same", "quarter"],
+];
+
+const SAME: [&str; 5] = ["period", "point", "time", "quarter", "month"];
+
+const A_YEAR_BACK: [&[&str]; 9] = [
+    &["last", "year"],
+    &["a", "year", "earlier"],
+    &["a", "year", "ago"],
+    &["a", "year", "before"],
+    &["the", "previous", "year"],
+    &["the", "year", "before"],
+    &["of", "the", "previous", "year"],
+    &["in", "the", "previous", "year"],
+    &["of", "last", "year"],
+];
+
+const YEAR_BACK: [&[&str]; 8] = [
+    &["the", "previous", "year"],
+    &["the", "prior", "year"],
+    &["the", "preceding", "year"],
+    &["the", "year", "before"],
+    &["a", "year", "earlier"],
+    &["a", "year", "before"],
+    &["a", "year", "ago"],
+    &["this", "time", "last", "year"],
+];
+
+impl Parser<'_> {
+    /// A phrase that is a period, a relative base or a back-reference.
+    pub fn phrase(&self, i: usize, cued: bool) -> Option<((Value, Option<Cue>), usize)> {
+        let period = |p: Option<(Period, usize)>| p.map(|(p, e)| ((Value::Period(p), None), e));
+        let value = |v: Option<(Value, usize)>| v.map(|(v, e)| ((v, None), e));
+        longest([
+            period(self.this_or_last(i)),
+            period(self.so_far(i)),
+            period(self.past(i)),
+            period(self.years_ago(i)),
+            self.rolling_year(i)
+                .map(|((p, c), e)| ((Value::Period(p), Some(c)), e)),
+            value(self.relative(i)),
+            value(self.back_reference(i).filter(|_| cued)),
+        ])
+    }
+
+    fn back_reference(&self, i: usize) -> Option<(Value, usize)> {
+        let end = self.either(i, &BACK_REFERENCES)?;
+        Some((Value::BackReference, end))
+    }
+
+    /// "the previous year", "a year earlier", "the same period last year", "two years earlier".
+    fn relative(&self, i: usize) -> Option<(Value, usize)> {
+        let one = |end| Some((Value::Relative { years_back: 1 }, end));
+        if let Some(end) = self.either(i, &YEAR_BACK) {
+            return one(end).filter(|_| self.word(end, "last").is_none());
+        }
+        if let Some(j) = self.words(i, &["the", "same"]) {
+            let k = SAME
+                .iter()
+                .find_map(|w| self.word(j, w).map(|k| self.opt(k, "s")))?;
+            return one(self.either(k, &A_YEAR_BACK)?);
+        }
+        let (n, j) = self.count(i).filter(|(n, _)| *n <= 50)?;
+        let end = self.either(j, &[&["years", "earlier"], &["years", "before"]])?;
+        Some((
+            Value::Relative {
+                years_back: i32::try_from(n).ok()?,
+            },
+            end,
+        ))
+    }
+
+    /// "this year", "last year", "the year before last", "this month", "last month".
+    fn this_or_last(&self, i: usize) -> Option<(Period, usize)> {
+        let r = self.reference();
+        let this = self.ref_year();
+        let at = long(r);
+        if let Some(end) = self.words(i, &["this", "year"]) {
+            let d = format!("1 January {this} to the reference date {at}");
+            return Some((to_date(Day::exact(ymd(this, 1, 1)?), r, d), end));
+        }
+        if let Some(end) = self.words(i, &["last", "year"]) {
+            let d = format!("the calendar year before the reference date {at}");
+            return Some((whole_year(this - 1, d)?, end));
+        }
+        if let Some(end) = self.words(i, &["the", "year", "before", "last"]) {
+            let d = format!("the calendar year two years before the reference date {at}");
+            return Some((whole_year(this - 2, d)?, end));
+        }
+        if let Some(end) = self.words(i, &["this", "month"]) {
+            let d = format!("the start of the month to the reference date {at}");
+            return Some((to_date(Day::exact(r.first_of_month()), r, d), end));
+        }
+        let end = self.words(i, &["last", "month"])?;
+        let last = add_days(r.first_of_month(), -1)?;
+        let d = format!("the calendar month before the reference date {at}");
+        Some((closed(last.first_of_month(), last, d), end))
+    }
+
+    /// "a decade ago", "five years ago": the calendar year that many years back.
+    fn years_ago(&self, i: usize) -> Option<(Period, usize)> {
+        let (n, end) = self
+            .words(i, &["a", "decade", "ago"])
+            .map(|e| (10, e))
+            .or_else(|| {
+                let (n, j) = self.count(i).filter(|(n, _)| (2..=50).contains(n))?;
+                Some((n, self.words(j, &["years", "ago"])?))
+            })?;
+        let d = format!(
+            "the calendar year {n} years before the reference date {}",
+            long(self.reference())
+        );
+        Some((
+            whole_year(self.ref_year() - i32::try_from(n).ok()?, d)?,
+            end,
+        ))
+    }
+
+    /// "so far this year", "this year alone", "so far in 2021", "2021 so far", "the year to date".
+    fn so_far(&self, i: usize) -> Option<(Period, usize)> {
+        let this = self.ref_year();
+        let (year, end) = if let Some(j) = self.either(i, &[&["so", "far", "in"], &["so", "far"]]) {
+            self.year_ref(j)?
+        } else if let Some(end) = self.either(
+            i,
+            &[&["the", "year", "to", "date"], &["year", "to", "date"]],
+        ) {
+            ((this, crate::spec::YearSource::This), end)
+        } else {
+            let (year, j) = self.year_ref(i)?;
+            (
+                year,
+                self.either(j, &[&["so", "far"], &["alone"], &["to", "date"]])?,
+            )
+        };
+        Some((self.year_to_date(year.0)?, end))
+    }
+
+    /// A year up to the reference date if it is the reference year, else the whole year.
+    fn year_to_date(&self, year: i32) -> Option<Period> {
+        let r = self.reference();
+        let this = self.ref_year();
+        if year < this {
+            return whole_year(year, format!("the calendar year {year}"));
+        }
+        let d = format!("1 January {this} to the reference date {}", long(r));
+        if year > this {
+            return None;
+        }
+        Some(to_date(Day::exact(ymd(this, 1, 1)?), r, d))
+    }
+
+    /// "the past three years" (whole calendar years), "the past year", "the last 12 months".
+    fn past(&self, i: usize) -> Option<(Period, usize)> {
+        let the = self.word(i, "the");
+        let j = the.unwrap_or(i);
+        let word = self
+            .norm(j)
+            .filter(|w| matches!(*w, "past" | "last" | "previous" | "preceding"))?;
+        let (n, k) = match self.count(j + 1) {
+            Some((n, k)) => (Some(n), k),
+            None => (None, j + 1),
+        };
+        let (unit, end) = [
+            ("years", 12),
+            ("year", 12),
+            ("months", 1),
+            ("month", 1),
+            ("decade", 120),
+        ]
+        .iter()
+        .find_map(|(w, months)| Some((*months, self.word(k, w)?)))?;
+        let end = self
+            .either(end, &[&["combined"], &["together"]])
+            .unwrap_or(end);
+        match (n, unit) {
+            (None, 12) if the.is_some() && word != "previous" && word != "preceding" => {
+                self.rolling(12, end)
+            }
+            (Some(n), 12) => self.whole_years(i32::try_from(n).ok()?, end),
+            (None, 120) => self.whole_years(10, end),
+            (n, 1) => self.rolling(i32::try_from(n.unwrap_or(1)).ok()?, end),
+            _ => None,
+        }
+    }
+
+    fn whole_years(&self, n: i32, end: usize) -> Option<(Period, usize)> {
+        let this = self.ref_year();
+        let d = format!(
+            "the {n} calendar years before the reference date {}",
+            long(self.reference())
+        );
+        Some((closed(ymd(this - n, 1, 1)?, ymd(this - 1, 12, 31)?, d), end))
+    }
+
+    /// The `months` months up to the reference date.
+    pub fn rolling(&self, months: i32, end: usize) -> Option<(Period, usize)> {
+        let r = self.reference();
+        let d = format!("the {months} months up to the reference date {}", long(r));
+        Some((to_date(Day::exact(months_ending(r, months)?), r, d), end))
+    }
+
+    /// "the year ending March 2022", "the year to last June", "the 12 months to June".
+    fn rolling_year(&self, i: usize) -> Option<((Period, Cue), usize)> {
+        let j = self.opt(i, "the");
+        let j = self.either(j, &[&["past"], &["last"]]).unwrap_or(j);
+        let j = self.either(j, &[&["year"], &["12", "months"], &["twelve", "months"]])?;
+        let (cue, k) = [
+            ("ending", Cue::None),
+            ("ended", Cue::None),
+            ("to", Cue::Until),
+            ("through", Cue::Until),
+        ]
+        .iter()
+        .find_map(|(w, cue)| Some((*cue, self.word(j, w)?)))
+        .or_else(|| Some((Cue::Until, self.words(j, &["up", "to"])?)))?;
+        let (spec, end) = longest([
+            self.month_spec(k, true),
+            self.spec(k, false).filter(|(s, _)| s.is_day()),
+        ])?;
+        let last = spec.resolve(self.reference(), Missing::Ended)?.end.latest;
+        let d = format!("the 12 months ending {}", long(last));
+        Some(((closed(months_ending(last, 12)?, last, d), cue), end))
+    }
+}
+
+fn whole_year(year: i32, derivation: String) -> Option<Period> {
+    Some(closed(ymd(year, 1, 1)?, month_end(year, 12)?, derivation))
+}
+
+impl Spec {
+    pub fn is_day(&self) -> bool {
+        matches!(self.unit, crate::spec::Unit::Day { .. })
+    }
+}
