@@ -1,0 +1,58 @@
+//! What the end-to-end tests share: where the data and corpus are, and running the binary.
+
+#![allow(
+    dead_code,
+    reason = "each test file uses a different part of this module"
+)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// The Home Office tables: `TALLY_DATA`, or `../shared/data/home-office` beside the
+/// checkout. Fails loudly when neither is there, since these tests check real figures.
+pub fn data_dir() -> PathBuf {
+    let dir = std::env::var_os("TALLY_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| shared().join("data/home-office"));
+    assert!(
+        dir.join("returns.csv").is_file(),
+        "the Home Office tables are not at {}: put the shared folder beside the checkout \
+         (../shared/data/home-office) or set TALLY_DATA to the directory that holds returns.csv",
+        dir.display()
+    );
+    dir
+}
+
+/// The shared folder beside the checkout.
+pub fn shared() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
+}
+
+/// The corpus folder; fails loudly when it is missing.
+pub fn corpus() -> PathBuf {
+    let dir = std::env::var_os("TALLY_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| shared().join("corpus"));
+    assert!(
+        dir.join("claims-dev.jsonl").is_file(),
+        "the corpus is not at {}: put the shared folder beside the checkout or set TALLY_CORPUS",
+        dir.display()
+    );
+    dir
+}
+
+pub fn tally(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tally"))
+        .args(args)
+        .env_remove("TALLY_DATA")
+        .output()
+        .expect("the tally binary runs")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
