@@ -1,22 +1,39 @@
-//! Statistical tables held as columns, and the sums that readings are made of.
+//! Statistical tables held as columns, the on-disk store of their releases, and the sums
+//! that readings are made of.
 //!
 //! A table here is long and tidy: one row per combination of dimension values per quarter,
-//! with one count. Dimension columns are dictionary-encoded (`u32` codes into a list of
-//! labels), the quarter is an integer, and the count a float, so that a sum over a filter and
-//! a range of quarters is a tight loop over plain arrays.
+//! with one count. Dimension columns are dictionary-encoded (codes into a list of labels,
+//! as narrow as the dictionary allows), the quarter is an integer, and the count a float,
+//! so that a sum over a filter and a range of quarters is a tight loop over plain arrays.
+//!
+//! Tables come in from CSV ([`Table::read_csv`]) or spreadsheets ([`Table::open_sheet`]),
+//! and are kept in a [`Store`]: a directory of immutable table files, one per release of a
+//! dataset, named by a manifest that is replaced atomically (FORMAT.md gives the grammar).
+//! Sums go through [`cube`]: per set of filtered dimensions, per-quarter totals are
+//! aggregated once and cached, so that many readings over the same dimensions cost a few
+//! lookups each.
 //!
 //! This crate knows nothing of claims, catalogs or words: its caller says which columns are
-//! the time, the dimensions and the measure.
+//! the time, the dimensions and the measure, and what the description of a dataset is.
 
+mod codes;
 mod csv_reader;
+pub mod cube;
+mod format;
+mod ingest;
 mod quarter;
+mod sheet;
+mod store_dir;
 
 use std::ops::RangeInclusive;
+use std::path::{Path, PathBuf};
 
+pub use codes::Codes;
 pub use quarter::Quarter;
+pub use store_dir::{Import, Observer, Release, Silent, Store, Stored};
 
 /// Which columns of a file are what.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableSpec {
     pub name: String,
     /// The column holding the period: an ISO date within the quarter (`2022-12-31`) or a
@@ -27,22 +44,23 @@ pub struct TableSpec {
 }
 
 /// A table, column by column.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Table {
     pub name: String,
     pub dimensions: Vec<Column>,
     pub quarters: Vec<Quarter>,
     pub values: Vec<f64>,
+    cubes: cube::Cache,
 }
 
 /// A dictionary-encoded column.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Column {
     pub name: String,
     /// The distinct labels, in order of first appearance.
     pub dictionary: Vec<String>,
     /// One code per row, an index into `dictionary`.
-    pub codes: Vec<u32>,
+    pub codes: Codes,
 }
 
 /// Rows whose dimension values are among the given codes.
@@ -83,21 +101,81 @@ pub enum Error {
     },
     #[error("{table}: the file is not CSV: {problem}")]
     Csv { table: String, problem: String },
+    #[error("{table}: cannot read the spreadsheet: {problem}")]
+    Sheet { table: String, problem: String },
+    #[error("{table}: the file has a header but no rows")]
+    NoRows { table: String },
+    #[error("the store at {}: {problem}", path.display())]
+    Store { path: PathBuf, problem: String },
+    #[error("the store file {}: {problem}", path.display())]
+    Format { path: PathBuf, problem: String },
+}
+
+impl Error {
+    /// True when the error is about the store itself rather than one table's source file.
+    pub fn is_store(&self) -> bool {
+        matches!(self, Error::Store { .. } | Error::Format { .. })
+    }
+}
+
+impl Clone for Table {
+    fn clone(&self) -> Table {
+        Table::from_columns(
+            self.name.clone(),
+            self.dimensions.clone(),
+            self.quarters.clone(),
+            self.values.clone(),
+        )
+    }
+}
+
+impl PartialEq for Table {
+    fn eq(&self, other: &Table) -> bool {
+        self.name == other.name
+            && self.dimensions == other.dimensions
+            && self.quarters == other.quarters
+            && self.values.len() == other.values.len()
+            && self
+                .values
+                .iter()
+                .zip(&other.values)
+                .all(|(a, b)| a.to_bits() == b.to_bits())
+    }
 }
 
 impl Table {
+    /// A table from its columns; every column must have one entry per row.
+    pub fn from_columns(
+        name: String,
+        dimensions: Vec<Column>,
+        quarters: Vec<Quarter>,
+        values: Vec<f64>,
+    ) -> Table {
+        debug_assert!(dimensions.iter().all(|d| d.codes.len() == values.len()));
+        debug_assert_eq!(quarters.len(), values.len());
+        Table {
+            name,
+            dimensions,
+            quarters,
+            values,
+            cubes: cube::Cache::default(),
+        }
+    }
+
     /// Reads a table from CSV with a header row.
     pub fn read_csv<R: std::io::Read>(spec: &TableSpec, reader: R) -> Result<Table, Error> {
-        csv_reader::read(spec, reader)
+        csv_reader::read(spec, reader, &mut |_| {})
     }
 
     /// Reads a table from a CSV file.
-    pub fn open_csv(spec: &TableSpec, path: &std::path::Path) -> Result<Table, Error> {
-        let file = std::fs::File::open(path).map_err(|source| Error::Io {
-            table: spec.name.clone(),
-            source,
-        })?;
-        csv_reader::read(spec, std::io::BufReader::with_capacity(1 << 20, file))
+    pub fn open_csv(spec: &TableSpec, path: &Path) -> Result<Table, Error> {
+        csv_reader::open(spec, path, &mut |_| {})
+    }
+
+    /// Reads a table from the first worksheet of an XLSX, XLS or ODS file whose first row is
+    /// the header.
+    pub fn open_sheet(spec: &TableSpec, path: &Path) -> Result<Table, Error> {
+        sheet::open(spec, path)
     }
 
     pub fn len(&self) -> usize {
@@ -131,14 +209,30 @@ impl Table {
     }
 
     /// Sums the measure over the rows that pass `filter`, one sum per quarter of `quarters`.
+    ///
+    /// The sums come from the cube of the filter's dimensions, built on first use and kept,
+    /// so that later filters on the same dimensions cost a few lookups.
     pub fn sum_by_quarter(&self, filter: &Filter, quarters: RangeInclusive<Quarter>) -> Vec<f64> {
+        let dims = cube::dimensions_of(filter);
+        self.cubes.get(self, &dims).series(filter, quarters)
+    }
+
+    /// Sums the measure over the rows that pass `filter` and the whole of `quarters`.
+    pub fn sum(&self, filter: &Filter, quarters: RangeInclusive<Quarter>) -> f64 {
+        let dims = cube::dimensions_of(filter);
+        self.cubes.get(self, &dims).total(filter, quarters)
+    }
+
+    /// The same as [`Table::sum_by_quarter`], by a scan of every row: the reference the
+    /// cubes are tested against.
+    pub fn scan_by_quarter(&self, filter: &Filter, quarters: RangeInclusive<Quarter>) -> Vec<f64> {
         let (first, last) = (*quarters.start(), *quarters.end());
         let width = (last.index() - first.index() + 1).max(0) as usize;
         let mut sums = vec![0.0; width];
-        let masks: Vec<(&[u32], Vec<bool>)> = filter
+        let masks: Vec<(&Codes, Vec<bool>)> = filter
             .conditions
             .iter()
-            .map(|c| (self.dimensions[c.column].codes.as_slice(), self.mask(c)))
+            .map(|c| (&self.dimensions[c.column].codes, self.mask(c)))
             .collect();
         for (row, quarter) in self.quarters.iter().enumerate() {
             if *quarter < first || *quarter > last {
@@ -146,7 +240,7 @@ impl Table {
             }
             if masks
                 .iter()
-                .all(|(codes, allowed)| allowed[codes[row] as usize])
+                .all(|(codes, allowed)| allowed[codes.get(row) as usize])
             {
                 sums[(quarter.index() - first.index()) as usize] += self.values[row];
             }
@@ -155,12 +249,9 @@ impl Table {
     }
 
     fn mask(&self, condition: &Condition) -> Vec<bool> {
-        let mut allowed = vec![false; self.dimensions[condition.column].dictionary.len()];
-        for &code in &condition.codes {
-            if let Some(slot) = allowed.get_mut(code as usize) {
-                *slot = true;
-            }
-        }
-        allowed
+        cube::mask(
+            self.dimensions[condition.column].dictionary.len(),
+            &condition.codes,
+        )
     }
 }

@@ -1,0 +1,300 @@
+//! Per-quarter totals pre-aggregated by a set of dimensions, so that sums cost lookups.
+//!
+//! A claim has many candidate readings, and readings of one table filter on few distinct
+//! sets of dimensions ("nationality and return type group", "nationality, return type group
+//! and age"). For each such set, one pass over the rows builds a [`Cube`]: the total of
+//! every combination of those dimensions' values that occurs, per quarter. A reading's sum
+//! is then the sum of a few cells: one per combination of the codes it allows, per quarter
+//! of its range. Cubes are cached per table, so the first reading over a set of dimensions
+//! pays for the pass and the rest are nearly free.
+//!
+//! Counts are whole numbers, so adding them in another order than a scan of the rows gives
+//! the same doubles; [`crate::Table::scan_by_quarter`] is kept as the reference the tests
+//! hold cubes to.
+
+use std::ops::RangeInclusive;
+use std::sync::{Arc, Mutex};
+
+use rustc_hash::FxHashMap;
+
+use crate::{Filter, Quarter, Table};
+
+/// Above this many possible combinations a cube finds its slots by hashing, not indexing.
+const DENSE_LIMIT: u64 = 1 << 20;
+
+/// The columns a filter constrains, sorted, each once.
+pub fn dimensions_of(filter: &Filter) -> Vec<usize> {
+    let mut dims: Vec<usize> = filter.conditions.iter().map(|c| c.column).collect();
+    dims.sort_unstable();
+    dims.dedup();
+    dims
+}
+
+/// A table's cubes, by the dimensions they aggregate over.
+#[derive(Default)]
+pub(crate) struct Cache {
+    cubes: Mutex<FxHashMap<Vec<usize>, Arc<Cube>>>,
+}
+
+impl std::fmt::Debug for Cache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let built = self.cubes.lock().map_or(0, |c| c.len());
+        write!(f, "Cache({built} cubes)")
+    }
+}
+
+impl Cache {
+    /// The cube of `table` over `dims` (sorted), built on first use.
+    pub fn get(&self, table: &Table, dims: &[usize]) -> Arc<Cube> {
+        let mut cubes = self.cubes.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(cube) = cubes.get(dims) {
+            return Arc::clone(cube);
+        }
+        let cube = Arc::new(Cube::build(table, dims));
+        cubes.insert(dims.to_vec(), Arc::clone(&cube));
+        cube
+    }
+}
+
+/// Where a combination of codes sits among a cube's slots.
+#[derive(Debug)]
+enum Slots {
+    /// Indexed by the combination's key; `u32::MAX` where it never occurs.
+    Dense(Vec<u32>),
+    Sparse(FxHashMap<u64, u32>),
+}
+
+impl Slots {
+    fn get(&self, key: u64) -> Option<usize> {
+        match self {
+            Slots::Dense(slots) => match slots[key as usize] {
+                u32::MAX => None,
+                slot => Some(slot as usize),
+            },
+            Slots::Sparse(slots) => slots.get(&key).map(|&s| s as usize),
+        }
+    }
+}
+
+/// The per-quarter totals of every combination of some dimensions' values.
+#[derive(Debug)]
+pub struct Cube {
+    /// The table's columns, sorted, and the size of each one's dictionary.
+    dims: Vec<usize>,
+    radix: Vec<u64>,
+    /// The first quarter and how many quarters each slot holds.
+    first: i32,
+    width: usize,
+    slots: Slots,
+    /// The key of each slot: its codes as mixed-radix digits, first dimension lowest.
+    keys: Vec<u64>,
+    /// `width` totals per slot.
+    cells: Vec<f64>,
+}
+
+impl Cube {
+    /// One pass over `table`'s rows.
+    pub fn build(table: &Table, dims: &[usize]) -> Cube {
+        let radix: Vec<u64> = dims
+            .iter()
+            .map(|&d| table.dimensions[d].dictionary.len().max(1) as u64)
+            .collect();
+        let mut row_keys = vec![0u64; table.len()];
+        let mut stride = 1u64;
+        for (&d, &r) in dims.iter().zip(&radix) {
+            table.dimensions[d].codes.add_to_keys(stride, &mut row_keys);
+            stride = stride.saturating_mul(r);
+        }
+        let (first, width) = match table.coverage() {
+            Some(range) => (
+                range.start().index(),
+                (range.end().index() - range.start().index() + 1) as usize,
+            ),
+            None => (0, 0),
+        };
+        let mut slots = if stride <= DENSE_LIMIT {
+            Slots::Dense(vec![u32::MAX; stride as usize])
+        } else {
+            Slots::Sparse(FxHashMap::default())
+        };
+        let mut keys = Vec::new();
+        let mut cells = Vec::new();
+        for ((&key, quarter), value) in row_keys.iter().zip(&table.quarters).zip(&table.values) {
+            let slot = slot_of(&mut slots, &mut keys, key);
+            let cell = slot * width + (quarter.index() - first) as usize;
+            if cells.len() <= cell {
+                cells.resize((slot + 1) * width, 0.0);
+            }
+            cells[cell] += value;
+        }
+        cells.resize(keys.len() * width, 0.0);
+        Cube {
+            dims: dims.to_vec(),
+            radix,
+            first,
+            width,
+            slots,
+            keys,
+            cells,
+        }
+    }
+
+    /// How many combinations occur.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// The totals of the rows `filter` keeps, one per quarter of `quarters`. The filter's
+    /// dimensions must be the cube's.
+    pub fn series(&self, filter: &Filter, quarters: RangeInclusive<Quarter>) -> Vec<f64> {
+        let (first, last) = (quarters.start().index(), quarters.end().index());
+        let mut out = vec![0.0; (last - first + 1).max(0) as usize];
+        let (from, to) = self.overlap(first, last);
+        self.for_each_slot(filter, |slot| {
+            let cells = &self.cells[slot * self.width..];
+            for q in from..to {
+                out[(q + self.first - first) as usize] += cells[q as usize];
+            }
+        });
+        out
+    }
+
+    /// The total of the rows `filter` keeps over the whole of `quarters`.
+    pub fn total(&self, filter: &Filter, quarters: RangeInclusive<Quarter>) -> f64 {
+        let (from, to) = self.overlap(quarters.start().index(), quarters.end().index());
+        let mut total = 0.0;
+        self.for_each_slot(filter, |slot| {
+            let cells = &self.cells[slot * self.width..];
+            total += cells[from as usize..to as usize].iter().sum::<f64>();
+        });
+        total
+    }
+
+    /// The cube's own quarter offsets `from..to` that fall in `first..=last`.
+    fn overlap(&self, first: i32, last: i32) -> (i32, i32) {
+        let from = (first - self.first).clamp(0, self.width as i32);
+        let to = (last - self.first + 1).min(self.width as i32);
+        (from, to.max(from))
+    }
+
+    /// Calls `f` with each slot whose combination `filter` allows.
+    fn for_each_slot(&self, filter: &Filter, mut f: impl FnMut(usize)) {
+        let allowed = self.allowed(filter);
+        let combinations = allowed
+            .iter()
+            .fold(1u64, |n, codes| n.saturating_mul(codes.len() as u64));
+        if combinations == 0 {
+            return;
+        }
+        if combinations <= self.keys.len() as u64 {
+            self.for_each_combination(&allowed, |key| {
+                if let Some(slot) = self.slots.get(key) {
+                    f(slot);
+                }
+            });
+        } else {
+            let masks: Vec<Vec<bool>> = allowed
+                .iter()
+                .zip(&self.radix)
+                .map(|(codes, &r)| mask(r as usize, codes))
+                .collect();
+            for (slot, &key) in self.keys.iter().enumerate() {
+                if self.digits(key).zip(&masks).all(|(d, m)| m[d as usize]) {
+                    f(slot);
+                }
+            }
+        }
+    }
+
+    /// Per dimension of the cube, the codes every condition on it allows.
+    fn allowed(&self, filter: &Filter) -> Vec<Vec<u32>> {
+        self.dims
+            .iter()
+            .zip(&self.radix)
+            .map(|(&d, &r)| {
+                let mut codes: Option<Vec<u32>> = None;
+                for condition in filter.conditions.iter().filter(|c| c.column == d) {
+                    let mut these: Vec<u32> = condition
+                        .codes
+                        .iter()
+                        .copied()
+                        .filter(|&c| u64::from(c) < r)
+                        .collect();
+                    these.sort_unstable();
+                    these.dedup();
+                    codes = Some(match codes {
+                        None => these,
+                        Some(before) => before.into_iter().filter(|c| these.contains(c)).collect(),
+                    });
+                }
+                codes.unwrap_or_default()
+            })
+            .collect()
+    }
+
+    fn for_each_combination(&self, allowed: &[Vec<u32>], mut f: impl FnMut(u64)) {
+        let mut at = vec![0usize; allowed.len()];
+        loop {
+            let mut key = 0u64;
+            let mut stride = 1u64;
+            for ((codes, &i), &r) in allowed.iter().zip(&at).zip(&self.radix) {
+                key += u64::from(codes[i]) * stride;
+                stride *= r;
+            }
+            f(key);
+            let mut d = 0;
+            loop {
+                if d == at.len() {
+                    return;
+                }
+                at[d] += 1;
+                if at[d] < allowed[d].len() {
+                    break;
+                }
+                at[d] = 0;
+                d += 1;
+            }
+        }
+    }
+
+    fn digits(&self, key: u64) -> impl Iterator<Item = u64> + '_ {
+        self.radix.iter().scan(key, |rest, &r| {
+            let digit = *rest % r;
+            *rest /= r;
+            Some(digit)
+        })
+    }
+}
+
+fn slot_of(slots: &mut Slots, keys: &mut Vec<u64>, key: u64) -> usize {
+    let next = keys.len() as u32;
+    let slot = match slots {
+        Slots::Dense(index) => {
+            let slot = &mut index[key as usize];
+            if *slot == u32::MAX {
+                *slot = next;
+            }
+            *slot
+        }
+        Slots::Sparse(index) => *index.entry(key).or_insert(next),
+    };
+    if slot == next {
+        keys.push(key);
+    }
+    slot as usize
+}
+
+/// A mask over a dictionary of `size` codes with `codes` set.
+pub(crate) fn mask(size: usize, codes: &[u32]) -> Vec<bool> {
+    let mut allowed = vec![false; size];
+    for &code in codes {
+        if let Some(slot) = allowed.get_mut(code as usize) {
+            *slot = true;
+        }
+    }
+    allowed
+}
