@@ -9,12 +9,12 @@
 //! country" names the last country mentioned, "in that time" the last period, and "He added:"
 //! the last person named. Each step is a small module:
 //!
-//! - [`entities`]: countries and their roles ("Albanian migrants" is a nationality, "to
+//! - `entities`: countries and their roles ("Albanian migrants" is a nationality, "to
 //!   Albania" a destination, "the country" a reference back);
-//! - [`periods`]: which time expression a quantity is about, the comparison base, and the
+//! - `periods`: which time expression a quantity is about, the comparison base, and the
 //!   time of speaking ("a statement last month");
-//! - [`assertions`]: the quantities worth checking and the trends stated without numbers;
-//! - [`hedges`]: forecasts and counts of things the statistics do not count.
+//! - `assertions`: the quantities worth checking and the trends stated without numbers;
+//! - `hedges`: forecasts and counts of things the statistics do not count.
 
 mod assertions;
 mod entities;
