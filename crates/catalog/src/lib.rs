@@ -56,6 +56,17 @@ pub struct Measure {
     /// Words that must also appear, for tables of a narrower population ("foreign national
     /// offenders"). Empty for tables of everyone.
     pub population: Vocabulary,
+    /// What the table does not record, though people ask it of the same measure.
+    pub unrecorded: Unrecorded,
+}
+
+/// Words for something a table does not record ("small boat arrivals" among returns), and
+/// the reason to give.
+#[derive(Debug, Clone, Default)]
+pub struct Unrecorded {
+    pub words: Vocabulary,
+    /// "the returns tables do not record how people arrived".
+    pub reason: String,
 }
 
 /// A column that rows are broken down by.

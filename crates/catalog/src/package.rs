@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::{Catalog, Dataset, Dimension, Error, Group, Measure, Role, Value, Vocabulary};
+use crate::{
+    Catalog, Dataset, Dimension, Error, Group, Measure, Role, Unrecorded, Value, Vocabulary,
+};
 
 #[derive(Deserialize)]
 struct RawPackage {
@@ -49,6 +51,14 @@ struct RawResourceTally {
     words: Vec<String>,
     #[serde(default)]
     population: Vec<String>,
+    #[serde(default)]
+    unrecorded: Option<RawUnrecorded>,
+}
+
+#[derive(Deserialize)]
+struct RawUnrecorded {
+    words: Vec<String>,
+    reason: String,
 }
 
 #[derive(Deserialize)]
@@ -148,6 +158,14 @@ fn dataset(raw: RawResource) -> Result<Dataset, Error> {
             unit: tally.unit.clone(),
             words: Vocabulary::new(&tally.words),
             population: Vocabulary::new(&tally.population),
+            unrecorded: tally
+                .unrecorded
+                .as_ref()
+                .map(|u| Unrecorded {
+                    words: Vocabulary::new(&u.words),
+                    reason: u.reason.clone(),
+                })
+                .unwrap_or_default(),
         },
         dimensions,
     })

@@ -42,6 +42,14 @@ pub(crate) fn sentence(
             };
             format!("{said} is borne out: {}{how}.", working(j))
         }
+        (Reason::OtherReading, Some(j)) => {
+            let usual = &readings[0];
+            format!(
+                "{said} is borne out if the text means {}; the usual reading, {}",
+                working(j),
+                working(usual)
+            ) + "."
+        }
         (Reason::LessNatural, Some(j)) => {
             let usual = &readings[0];
             format!(

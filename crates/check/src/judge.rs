@@ -233,7 +233,9 @@ pub enum Reason {
     NotCovered,
     /// The most natural reading fits.
     Natural,
-    /// Only a less natural reading fits.
+    /// Another reading of something the text leaves open fits.
+    OtherReading,
+    /// Only a reading that goes against the text's words fits.
     LessNatural,
     /// The nearest reading is close.
     Close,

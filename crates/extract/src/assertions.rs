@@ -20,15 +20,34 @@ pub(crate) fn find(
         times.iter().any(|t| overlaps(&t.span, span))
             || ages.iter().any(|a| overlaps(&a.span, span))
     };
-    let quantities: Vec<(Range<usize>, Assertion)> = quantity::find(text)
+    let mut found: Vec<quantity::Quantity> = quantity::find(text)
         .into_iter()
         .filter(|q| q.kind != Kind::Money && !taken(&q.number_span))
+        .collect();
+    restatements(text, &mut found);
+    let quantities: Vec<(Range<usize>, Assertion)> = found
+        .into_iter()
         .map(|q| (q.span.clone(), Assertion::Quantity(q)))
         .collect();
     if !quantities.is_empty() {
         return quantities;
     }
     trend(text).into_iter().collect()
+}
+
+/// "Fell by around a third (36%)": a percentage in brackets right after a change restates
+/// it, and takes its direction.
+fn restatements(text: &str, quantities: &mut [quantity::Quantity]) {
+    for i in 1..quantities.len() {
+        let (before, after) = quantities.split_at_mut(i);
+        let (previous, this) = (&before[i - 1], &mut after[0]);
+        let between = text.get(previous.span.end..this.span.start).unwrap_or("");
+        let bracketed = between.trim() == "(";
+        let is_share = matches!(this.kind, Kind::Percent | Kind::Fraction);
+        if bracketed && is_share && this.direction.is_none() && previous.direction.is_some() {
+            this.direction = previous.direction;
+        }
+    }
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {

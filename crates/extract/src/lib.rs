@@ -9,12 +9,12 @@
 //! country" names the last country mentioned, "in that time" the last period, and "He added:"
 //! the last person named. Each step is a small module:
 //!
-//! - [`entities`]: countries and their roles ("Albanian migrants" is a nationality, "to
+//! - `entities`: countries and their roles ("Albanian migrants" is a nationality, "to
 //!   Albania" a destination, "the country" a reference back);
-//! - [`periods`]: which time expression a quantity is about, the comparison base, and the
+//! - `periods`: which time expression a quantity is about, the comparison base, and the
 //!   time of speaking ("a statement last month");
-//! - [`assertions`]: the quantities worth checking and the trends stated without numbers;
-//! - [`hedges`]: forecasts and counts of things the statistics do not count.
+//! - `assertions`: the quantities worth checking and the trends stated without numbers;
+//! - `hedges`: forecasts and counts of things the statistics do not count.
 
 mod assertions;
 mod entities;
@@ -39,6 +39,9 @@ pub struct Claim {
     pub offset: usize,
     /// The words asserted: the quantity ("More than 8,000") or the trend ("risen sharply").
     pub span: Range<usize>,
+    /// The other claims' words in the same sentence: words nearer to one of them than to
+    /// this claim are about that one.
+    pub others: Vec<Range<usize>>,
     /// Where the same speaker says the same again later, in document coordinates.
     pub repeated_at: Vec<Range<usize>>,
     pub speaker: Option<Attribution>,
@@ -109,6 +112,8 @@ pub struct ClaimPeriod {
     /// Where the words are, relative to the sentence; `None` when inherited.
     pub span: Option<Range<usize>>,
     pub via: Via,
+    /// The words that govern the expression ("since", "between"), when stated.
+    pub cue: Option<temporal::Cue>,
 }
 
 /// How a claim came by its period.
@@ -122,6 +127,8 @@ pub enum Via {
     Context,
     /// Stated relative to the claim's other period ("the previous year").
     Relative,
+    /// Not stated anywhere: taken as the last full calendar year before the claim was made.
+    Assumed,
 }
 
 /// Why a claim cannot be checked against counts of people.
@@ -235,9 +242,12 @@ fn sentence_claims(
     let assertions = assertions::find(text, &times, &ages);
     let entities = entities::find(text, context, &mut state.last_country);
     let mut out = Vec::new();
+    let spans: Vec<Range<usize>> = assertions.iter().map(|(s, _)| s.clone()).collect();
+    let reference = said.as_ref().map_or(context.published, |s| s.days.latest);
     for (span, assertion) in assertions {
-        let timing = periods::choose(text, &span, &times, said.as_ref(), state);
+        let timing = periods::choose(text, &span, &times, said.as_ref(), state, reference);
         out.push(Claim {
+            others: spans.iter().filter(|s| **s != span).cloned().collect(),
             sentence: text.to_string(),
             offset,
             hedge: hedges::find(text, &span, &assertion),
@@ -253,7 +263,9 @@ fn sentence_claims(
             unresolved: timing.unresolved,
         });
     }
-    state.sentence_period = out.iter().find_map(|c| c.period.clone());
+    state.sentence_period = out
+        .iter()
+        .find_map(|c| c.period.clone().filter(|p| p.via != Via::Assumed));
     if let Some(period) = out
         .iter()
         .find_map(|c| c.period.as_ref().filter(|p| p.via == Via::Stated))
@@ -307,6 +319,31 @@ impl Claim {
     /// The claim's span in document coordinates.
     pub fn document_span(&self) -> Range<usize> {
         self.offset + self.span.start..self.offset + self.span.end
+    }
+
+    /// True when words at `span` are about this claim rather than another in the same
+    /// sentence: words before every claim are the sentence's subject and belong to all;
+    /// others belong to the nearest claim.
+    pub fn owns(&self, span: &Range<usize>) -> bool {
+        let first = self
+            .others
+            .iter()
+            .map(|o| o.start)
+            .min()
+            .unwrap_or(usize::MAX)
+            .min(self.span.start);
+        if span.end <= first {
+            return true;
+        }
+        let gap = |other: &Range<usize>| {
+            if span.end <= other.start {
+                other.start - span.end
+            } else {
+                span.start.saturating_sub(other.end)
+            }
+        };
+        let ours = gap(&self.span);
+        self.others.iter().all(|o| gap(o) >= ours)
     }
 }
 

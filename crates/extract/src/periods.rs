@@ -82,18 +82,24 @@ pub(crate) fn choose(
     times: &[TimeExpr],
     said: Option<&Said>,
     state: &State,
+    reference: jiff::civil::Date,
 ) -> Timing {
     let candidates: Vec<&TimeExpr> = times
         .iter()
         .filter(|t| said.is_none_or(|s| s.span != t.span))
         .collect();
-    let is_base =
-        |t: &TimeExpr| t.cue == Cue::Compared || matches!(t.value, Value::Relative { .. });
-    let main = nearest(quantity, candidates.iter().copied().filter(|t| !is_base(t)));
+    let own = own_comparison(text, quantity, &candidates);
+    let is_base = |t: &TimeExpr| {
+        (t.cue == Cue::Compared || matches!(t.value, Value::Relative { .. }))
+            && own.is_none_or(|o| o.span != t.span)
+    };
+    let main =
+        own.or_else(|| nearest(quantity, candidates.iter().copied().filter(|t| !is_base(t))));
     let mut timing = Timing::default();
     match main.map(|t| (t, &t.value)) {
         Some((t, Value::Period(period))) => {
-            timing.period = Some(stated(text, t, ending_when_said(period, said)));
+            let period = until(&ending_when_said(period, said), reference);
+            timing.period = Some(stated(text, t, period));
         }
         Some((t, Value::BackReference)) => {
             timing.period = state.back_reference().cloned().map(|p| ClaimPeriod {
@@ -106,11 +112,15 @@ pub(crate) fn choose(
         Some((_, Value::Unresolved { what })) => timing.unresolved = Some(what.clone()),
         Some((_, Value::Relative { .. })) => {}
         None => {
-            timing.period = state.sentence_period.clone().map(|p| ClaimPeriod {
-                via: Via::Context,
-                span: None,
-                ..p
-            });
+            timing.period = state
+                .sentence_period
+                .clone()
+                .map(|p| ClaimPeriod {
+                    via: Via::Context,
+                    span: None,
+                    ..p
+                })
+                .or_else(|| assumed(reference));
         }
     }
     timing.base = base(text, quantity, &candidates, timing.period.as_ref(), is_base);
@@ -135,6 +145,7 @@ fn base(
                 text: text[t.span.clone()].to_string(),
                 span: Some(t.span.clone()),
                 via: Via::Relative,
+                cue: Some(t.cue),
             })
         }
         _ => None,
@@ -147,7 +158,63 @@ fn stated(text: &str, t: &TimeExpr, period: Period) -> ClaimPeriod {
         text: text[t.span.clone()].to_string(),
         span: Some(t.span.clone()),
         via: Via::Stated,
+        cue: Some(t.cue),
     }
+}
+
+/// "Down from 24,000 in 2019": a comparison right after a quantity is that quantity's own
+/// period.
+fn own_comparison<'a>(
+    text: &str,
+    quantity: &Range<usize>,
+    candidates: &[&'a TimeExpr],
+) -> Option<&'a TimeExpr> {
+    candidates.iter().copied().find(|t| {
+        let after = t.span.end > quantity.end && t.span.start <= quantity.end + 4;
+        let inside = t.span.start <= quantity.start && t.span.end >= quantity.end;
+        t.cue == Cue::Compared
+            && matches!(t.value, Value::Period(_))
+            && (after || inside)
+            && !text.is_empty()
+    })
+}
+
+/// A period cannot run past the time of speaking: "in 2021", said in September 2021, is
+/// 2021 so far.
+fn until(period: &Period, reference: jiff::civil::Date) -> Period {
+    if period.end.earliest <= reference || period.start.latest > reference {
+        return period.clone();
+    }
+    Period {
+        end: Day::exact(reference),
+        open: true,
+        derivation: format!(
+            "{}, up to when it was said ({reference})",
+            period.derivation
+        ),
+        ..period.clone()
+    }
+}
+
+/// With no period stated, the claim is taken to be about the last full calendar year.
+fn assumed(reference: jiff::civil::Date) -> Option<ClaimPeriod> {
+    let year = reference.year() - 1;
+    let start = jiff::civil::Date::new(year, 1, 1).ok()?;
+    let end = jiff::civil::Date::new(year, 12, 31).ok()?;
+    Some(ClaimPeriod {
+        period: Period {
+            start: Day::exact(start),
+            end: Day::exact(end),
+            open: false,
+            derivation: format!(
+                "no period is stated, so the last full calendar year before {reference} ({year})"
+            ),
+        },
+        text: String::new(),
+        span: None,
+        via: Via::Assumed,
+        cue: None,
+    })
 }
 
 fn ending_when_said(period: &Period, said: Option<&Said>) -> Period {

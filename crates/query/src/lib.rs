@@ -50,6 +50,9 @@ pub struct Reading {
     pub score: f64,
     /// Choices made without words from the text, and words the reading leaves aside.
     pub notes: Vec<String>,
+    /// True when the reading goes against the text's words (a destination read as a
+    /// nationality, "deported" read as all returns) rather than only filling silences.
+    pub strained: bool,
 }
 
 /// Rows a reading keeps.
@@ -63,6 +66,8 @@ pub struct Filter {
     /// For a share: true when the filter picks out the part, false when it also bounds the
     /// whole.
     pub part: bool,
+    /// Where in the sentence the words that chose the filter are, if words chose it.
+    pub evidence: Option<std::ops::Range<usize>>,
 }
 
 /// Why a filter is there.

@@ -33,13 +33,22 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         unmatched: Some(why.to_string()),
     };
     let sentence_words = words::words(&claim.sentence);
-    let candidates: Vec<&Bound<'_>> = index
+    let measured: Vec<&Bound<'_>> = index
         .bound
         .iter()
         .filter(|b| matches_measure(b, claim, &sentence_words))
         .collect();
-    if candidates.is_empty() {
+    if measured.is_empty() {
         return none("no table in the catalog counts what this sentence talks about");
+    }
+    let candidates: Vec<&Bound<'_>> = measured
+        .iter()
+        .copied()
+        .filter(|b| unrecorded(b, claim, &sentence_words).is_none())
+        .collect();
+    if candidates.is_empty() {
+        let reason = unrecorded(measured[0], claim, &sentence_words).unwrap_or_default();
+        return none(&reason);
     }
     let Some(period) = &claim.period else {
         return match &claim.unresolved {
@@ -47,27 +56,29 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
             None => none("the sentence gives no period to check against"),
         };
     };
-    let Some(window) = Window::new(&period.period) else {
-        return none("the period ends before it starts");
-    };
-    let Some(arithmetic) = arithmetic(claim, &window) else {
-        return none("the comparison period could not be worked out");
-    };
-    let mut readings: Vec<Reading> = candidates
-        .iter()
-        .enumerate()
-        .flat_map(|(rank, bound)| {
-            readings_of(
-                bound,
-                claim,
-                &sentence_words,
-                index,
-                &window,
-                &arithmetic,
-                rank,
-            )
-        })
-        .collect();
+    let mut readings: Vec<Reading> = Vec::new();
+    for (rank, bound) in candidates.iter().enumerate() {
+        let (period, trimmed) = trim_to_data(&period.period, bound);
+        let Some(window) = Window::new(&period) else {
+            return none("the period ends before it starts");
+        };
+        let Some((arithmetic, window)) = arithmetic(claim, &window) else {
+            return none("the comparison period could not be worked out");
+        };
+        let mut found = readings_of(
+            bound,
+            claim,
+            &sentence_words,
+            index,
+            &window,
+            &arithmetic,
+            rank,
+        );
+        for reading in &mut found {
+            reading.notes.extend(trimmed.clone());
+        }
+        readings.extend(found);
+    }
     if readings.is_empty() {
         return none("the share's whole and part could not be told apart");
     }
@@ -85,27 +96,157 @@ fn matches_measure(bound: &Bound<'_>, claim: &Claim, sentence_words: &[Word]) ->
     has(&measure.words) && (measure.population.is_empty() || has(&measure.population))
 }
 
-fn arithmetic(claim: &Claim, window: &Window) -> Option<Arithmetic> {
-    let base = || -> Option<Window> {
-        match &claim.base {
-            Some(base) => Window::new(&base.period),
-            None => Window::new(&year_before(&window.period)?),
+/// Words naming something the table does not record ("small boat arrivals" returned): the
+/// reason the table cannot check the claim.
+fn unrecorded(bound: &Bound<'_>, claim: &Claim, sentence_words: &[Word]) -> Option<String> {
+    let unrecorded = &bound.dataset.measure.unrecorded;
+    let hit = unrecorded
+        .words
+        .find_in(&claim.sentence, sentence_words)
+        .into_iter()
+        .next()?;
+    Some(format!(
+        "\"{}\": {}",
+        &claim.sentence[hit.span], unrecorded.reason
+    ))
+}
+
+/// How specifically the sentence names the dataset's measure near the quantity: longer
+/// phrases count more, and distance counts against them.
+fn measure_fit(bound: &Bound<'_>, claim: &Claim, sentence_words: &[Word]) -> f64 {
+    bound
+        .dataset
+        .measure
+        .words
+        .find_in(&claim.sentence, sentence_words)
+        .iter()
+        .map(|hit| {
+            let words = hit
+                .phrase
+                .split_whitespace()
+                .filter(|w| !matches!(*w, "the" | "a" | "an"))
+                .count();
+            let gap = gap(&hit.span, &claim.span) as f64;
+            2.0 * words as f64 - (gap / 30.0).min(3.0)
+        })
+        .fold(0.0, f64::max)
+}
+
+/// Bytes between two spans, either way round.
+fn gap(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+/// An open period ("since 2018") said soon after the data end is taken to the end of the
+/// data: the speaker can only have meant the figures published then.
+fn trim_to_data(
+    period: &temporal::Period,
+    bound: &Bound<'_>,
+) -> (temporal::Period, Option<String>) {
+    let Some((_, last)) = bound.coverage else {
+        return (period.clone(), None);
+    };
+    let Some((_, data_end)) = crate::window::quarter_days(last) else {
+        return (period.clone(), None);
+    };
+    let end = period.end.earliest;
+    let soon_after = end > data_end && crate::window::days_between(data_end, end) <= 92;
+    if !period.open || !soon_after {
+        return (period.clone(), None);
+    }
+    let trimmed = temporal::Period {
+        end: temporal::Day::exact(data_end),
+        ..period.clone()
+    };
+    let note = format!("the data end on {data_end}, so the open period is taken to then");
+    (trimmed, Some(note))
+}
+
+/// The arithmetic of the claim, and the window of the period it is about (for a change
+/// stated over a range of years, the last year).
+fn arithmetic(claim: &Claim, window: &Window) -> Option<(Arithmetic, Window)> {
+    let comparison = || -> Option<(Window, Window)> {
+        let now = &window.period;
+        if let Some(base) = &claim.base {
+            return Some((
+                window.clone(),
+                Window::new(&same_stretch(now, &base.period)?)?,
+            ));
         }
+        if let Some((first, last)) = split_between(claim) {
+            return Some((Window::new(&last)?, Window::new(&first)?));
+        }
+        Some((window.clone(), Window::new(&year_before(now)?)?))
+    };
+    let change = |ratio: bool| -> Option<(Arithmetic, Window)> {
+        let (now, base) = comparison()?;
+        let arithmetic = if ratio {
+            Arithmetic::Ratio { base }
+        } else {
+            Arithmetic::Change { base }
+        };
+        Some((arithmetic, now))
     };
     Some(match &claim.assertion {
-        Assertion::Trend { .. } => Arithmetic::Trend,
+        Assertion::Trend { .. } if claim.base.is_some() => change(false)?,
+        Assertion::Trend { .. } => (Arithmetic::Trend, window.clone()),
         Assertion::Quantity(q) => match (q.kind, q.direction) {
-            (Kind::Percent | Kind::Fraction, Some(_)) => Arithmetic::Change { base: base()? },
-            (Kind::Percent | Kind::Fraction, None) => Arithmetic::Share,
-            (Kind::Multiple, _) => Arithmetic::Ratio { base: base()? },
-            (Kind::Count | Kind::Money, _) => Arithmetic::Sum,
+            (Kind::Percent | Kind::Fraction, Some(_)) => change(false)?,
+            (Kind::Percent | Kind::Fraction, None) => (Arithmetic::Share, window.clone()),
+            (Kind::Multiple, _) => change(true)?,
+            (Kind::Count | Kind::Money, _) => (Arithmetic::Sum, window.clone()),
         },
     })
 }
 
-/// The same period a year earlier, the usual base of a change stated without one.
-fn year_before(period: &temporal::Period) -> Option<temporal::Period> {
-    let shift = |d: jiff::civil::Date| d.checked_sub(jiff::Span::new().years(1)).ok();
+/// "Compared to last year", said of five months: the same five months a year earlier, not
+/// the whole year.
+fn same_stretch(now: &temporal::Period, base: &temporal::Period) -> Option<temporal::Period> {
+    let length = |p: &temporal::Period| crate::window::days_between(p.start.earliest, p.end.latest);
+    let years_apart = i32::from(now.start.earliest.year()) - i32::from(base.start.earliest.year());
+    let much_longer = length(base) as f64 > 1.5 * length(now) as f64;
+    if much_longer && years_apart >= 1 && base.end.latest < now.start.earliest {
+        return shift(now, years_apart);
+    }
+    Some(base.clone())
+}
+
+/// "Between 2021 and 2023 ... fell by a third": a change from the first year to the last.
+fn split_between(claim: &Claim) -> Option<(temporal::Period, temporal::Period)> {
+    let period = claim.period.as_ref()?;
+    if period.cue != Some(temporal::Cue::Between) {
+        return None;
+    }
+    let p = &period.period;
+    let (first_year, last_year) = (p.start.earliest.year(), p.end.latest.year());
+    let whole_years = p.start.earliest.month() == 1
+        && p.start.earliest.day() == 1
+        && p.end.latest.month() == 12
+        && p.end.latest.day() == 31;
+    if last_year <= first_year || !whole_years {
+        return None;
+    }
+    let year = |y: i16| -> Option<temporal::Period> {
+        Some(temporal::Period {
+            start: temporal::Day::exact(jiff::civil::Date::new(y, 1, 1).ok()?),
+            end: temporal::Day::exact(jiff::civil::Date::new(y, 12, 31).ok()?),
+            open: false,
+            derivation: format!(
+                "{y}, the {} year of \"{}\"",
+                if y == first_year { "first" } else { "last" },
+                period.text
+            ),
+        })
+    };
+    Some((year(first_year)?, year(last_year)?))
+}
+
+fn shift(period: &temporal::Period, years_back: i32) -> Option<temporal::Period> {
+    let shift = |d: jiff::civil::Date| d.checked_sub(jiff::Span::new().years(years_back)).ok();
     let day = |d: temporal::Day| {
         Some(temporal::Day {
             earliest: shift(d.earliest)?,
@@ -116,8 +257,16 @@ fn year_before(period: &temporal::Period) -> Option<temporal::Period> {
         start: day(period.start)?,
         end: day(period.end)?,
         open: false,
-        derivation: format!("the same period a year earlier ({})", period.derivation),
+        derivation: format!(
+            "the same stretch {years_back} year(s) earlier ({})",
+            period.derivation
+        ),
     })
+}
+
+/// The same period a year earlier, the usual base of a change stated without one.
+fn year_before(period: &temporal::Period) -> Option<temporal::Period> {
+    shift(period, 1)
 }
 
 /// A reading under construction: filters, score and notes so far.
@@ -125,6 +274,8 @@ fn year_before(period: &temporal::Period) -> Option<temporal::Period> {
 struct Draft {
     filters: Vec<Filter>,
     score: f64,
+    /// Set when a choice goes against the text's words rather than filling a silence.
+    strained: bool,
     notes: Vec<String>,
     described: Vec<String>,
 }
@@ -140,9 +291,10 @@ fn readings_of(
 ) -> Vec<Reading> {
     let mut draft = Draft {
         filters: Vec::new(),
-        score: 100.0 - rank as f64 * 0.1,
+        score: 100.0 - rank as f64 * 0.1 + measure_fit(bound, claim, sentence_words),
         notes: Vec::new(),
         described: Vec::new(),
+        strained: false,
     };
     other_populations(bound, claim, sentence_words, index, &mut draft);
     countries(bound, claim, index, &mut draft);
@@ -179,6 +331,7 @@ fn other_populations(
             && ours.find_in(&claim.sentence, sentence_words).is_empty()
         {
             draft.score -= 30.0;
+            draft.strained = true;
             draft.notes.push(format!(
                 "leaves aside \"{}\"",
                 &claim.sentence[hit.span.clone()]
@@ -216,7 +369,7 @@ fn nearest_per_role<'c>(claim: &Claim, codes: &[&'c str]) -> Vec<&'c str> {
             .entities
             .iter()
             .filter(|e| e.code == code)
-            .map(|e| e.span.start.abs_diff(claim.span.start))
+            .map(|e| gap(&e.span, &claim.span))
             .min()
             .unwrap_or(usize::MAX)
     };
@@ -245,8 +398,17 @@ fn country(bound: &Bound<'_>, claim: &Claim, code: &str, draft: &mut Draft) {
     let name = entities.first().map_or(code.to_string(), |e| e.via.clone());
     if !held.is_empty() {
         for (column, role) in &held {
-            let via = says(*role).map_or(name.clone(), |e| e.via.clone());
-            add_country(bound, column, code, &via, role_word(*role), draft);
+            let entity = says(*role);
+            let via = entity.map_or(name.clone(), |e| e.via.clone());
+            let evidence = entity.map(|e| e.span.clone());
+            add_country(
+                bound,
+                column,
+                code,
+                (&via, evidence),
+                role_word(*role),
+                draft,
+            );
         }
         for e in entities.iter().filter(|e| {
             e.role != EntityRole::Unspecified && !held.iter().any(|(_, r)| *r == e.role)
@@ -272,6 +434,7 @@ fn country(bound: &Bound<'_>, claim: &Claim, code: &str, draft: &mut Draft) {
             match stated {
                 Some(e) => {
                     draft.score -= 3.0;
+                    draft.strained = true;
                     draft.notes.push(format!(
                         "reads \"{}\" ({}) as a {}",
                         e.via,
@@ -287,10 +450,19 @@ fn country(bound: &Bound<'_>, claim: &Claim, code: &str, draft: &mut Draft) {
                     }
                 }
             }
-            add_country(bound, column, code, &name, role_word(role), draft);
+            let evidence = entities.first().map(|e| e.span.clone());
+            add_country(
+                bound,
+                column,
+                code,
+                (&name, evidence),
+                role_word(role),
+                draft,
+            );
         }
         None => {
             draft.score -= if explicit { 25.0 } else { 10.0 };
+            draft.strained = true;
             draft.notes.push(format!(
                 "the table cannot tell countries apart, so \"{name}\" is left aside"
             ));
@@ -302,7 +474,7 @@ fn add_country(
     bound: &Bound<'_>,
     column: &str,
     code: &str,
-    via: &str,
+    (via, evidence): (&str, Option<std::ops::Range<usize>>),
     role: &str,
     draft: &mut Draft,
 ) {
@@ -316,10 +488,12 @@ fn add_country(
                 values: labels.to_vec(),
                 why: Why::Country(via.to_string()),
                 part: false,
+                evidence,
             });
         }
         None => {
             draft.score -= 50.0;
+            draft.strained = true;
             draft
                 .notes
                 .push(format!("the table has no rows for \"{via}\" in {column}"));
@@ -340,6 +514,7 @@ fn role_word(role: EntityRole) -> &'static str {
 struct DimensionOption {
     filter: Option<Filter>,
     cost: f64,
+    strains: bool,
     note: Option<String>,
     describe: Option<String>,
 }
@@ -347,6 +522,7 @@ struct DimensionOption {
 impl DimensionOption {
     fn apply(&self, mut draft: Draft) -> Draft {
         draft.score -= self.cost;
+        draft.strained |= self.strains;
         draft.filters.extend(self.filter.clone());
         draft.notes.extend(self.note.clone());
         draft.described.extend(self.describe.clone());
@@ -357,6 +533,7 @@ impl DimensionOption {
         DimensionOption {
             filter: None,
             cost: 0.0,
+            strains: false,
             note: None,
             describe: None,
         }
@@ -376,9 +553,10 @@ fn dimension_options(
     }
     let named = named_values(dimension, claim, sentence_words);
     if !named.is_empty() {
-        let mut options = vec![named_option(dimension, &named)];
+        let mut options = vec![named_option(claim, dimension, &named)];
         if let Some(default) = dimension.default_reading() {
             let mut usual = reading_option(dimension, default, 3.0, true);
+            usual.strains = true;
             usual.note = Some(format!(
                 "reads {} as {}, the usual count, not only what the text names",
                 dimension.column, default.label
@@ -402,22 +580,38 @@ fn dimension_options(
         .collect()
 }
 
+/// The hits of a vocabulary that are about this claim.
+fn owned_hits(
+    vocabulary: &catalog::Vocabulary,
+    claim: &Claim,
+    sentence_words: &[Word],
+) -> Vec<catalog::words::Hit> {
+    vocabulary
+        .find_in(&claim.sentence, sentence_words)
+        .into_iter()
+        .filter(|h| claim.owns(&h.span))
+        .collect()
+}
+
 /// A group or reading whose own words appear ("EU citizens", "all routes").
 fn worded_group(
     dimension: &Dimension,
     claim: &Claim,
     sentence_words: &[Word],
 ) -> Option<DimensionOption> {
-    let group = dimension
+    let (group, hit) = dimension
         .groups
         .iter()
         .chain(&dimension.readings)
-        .find(|g| !g.words.find_in(&claim.sentence, sentence_words).is_empty())?;
-    let hit = group
-        .words
-        .find_in(&claim.sentence, sentence_words)
-        .remove(0);
-    let words = claim.sentence[hit.span].to_string();
+        .find_map(|g| {
+            Some((
+                g,
+                owned_hits(&g.words, claim, sentence_words)
+                    .into_iter()
+                    .next()?,
+            ))
+        })?;
+    let words = claim.sentence[hit.span.clone()].to_string();
     Some(DimensionOption {
         filter: group.values.as_ref().map(|values| Filter {
             column: dimension.column.clone(),
@@ -428,35 +622,47 @@ fn worded_group(
                 .collect(),
             why: Why::Words(words.clone()),
             part: false,
+            evidence: Some(hit.span.clone()),
         }),
         cost: 0.0,
+        strains: false,
         note: None,
         describe: Some(group.label.clone()),
     })
 }
 
+/// The values of a dimension the claim's words name, with the words.
 fn named_values<'d>(
     dimension: &'d Dimension,
     claim: &Claim,
     sentence_words: &[Word],
-) -> Vec<(&'d catalog::Value, String)> {
+) -> Vec<(&'d catalog::Value, catalog::words::Hit)> {
     dimension
         .values
         .iter()
         .filter_map(|v| {
-            let hit = v
-                .words
-                .find_in(&claim.sentence, sentence_words)
-                .into_iter()
-                .next()?;
-            Some((v, claim.sentence[hit.span].to_string()))
+            Some((
+                v,
+                owned_hits(&v.words, claim, sentence_words)
+                    .into_iter()
+                    .next()?,
+            ))
         })
         .collect()
 }
 
-fn named_option(dimension: &Dimension, named: &[(&catalog::Value, String)]) -> DimensionOption {
+fn named_option(
+    claim: &Claim,
+    dimension: &Dimension,
+    named: &[(&catalog::Value, catalog::words::Hit)],
+) -> DimensionOption {
     let names: Vec<String> = named.iter().map(|(v, _)| v.name.clone()).collect();
-    let words: Vec<&str> = named.iter().map(|(_, w)| w.as_str()).collect();
+    let words: Vec<&str> = named
+        .iter()
+        .map(|(_, h)| &claim.sentence[h.span.clone()])
+        .collect();
+    let first = named.iter().map(|(_, h)| h.span.start).min().unwrap_or(0);
+    let last = named.iter().map(|(_, h)| h.span.end).max().unwrap_or(0);
     DimensionOption {
         filter: Some(Filter {
             column: dimension.column.clone(),
@@ -467,8 +673,10 @@ fn named_option(dimension: &Dimension, named: &[(&catalog::Value, String)]) -> D
                 .collect(),
             why: Why::Words(words.join(", ")),
             part: false,
+            evidence: Some(first..last),
         }),
         cost: 0.0,
+        strains: false,
         note: None,
         describe: Some(names.join(" or ").to_lowercase()),
     }
@@ -493,10 +701,12 @@ fn reading_option(
             Why::Alternative(reading.label.clone())
         },
         part: false,
+        evidence: None,
     });
     DimensionOption {
         filter,
         cost,
+        strains: false,
         note: (!usual).then(|| format!("a less usual reading: {}", reading.label)),
         describe: Some(reading.label.clone()),
     }
@@ -504,15 +714,15 @@ fn reading_option(
 
 /// Age words of the sentence, as bands, matched to the dimension's age values.
 fn age_values(dimension: &Dimension, claim: &Claim) -> Option<DimensionOption> {
-    let bands = age_bands(claim);
-    let (min, max, words) = bands.first()?.clone();
+    let (min, max, span) = age_bands(claim).into_iter().next()?;
     let values: Vec<String> = dimension
         .values
         .iter()
         .filter(|v| !v.unknown)
         .filter_map(|v| {
             let (lo, hi) = v.age?;
-            let inside = lo >= min && hi.unwrap_or(u32::MAX) <= max;
+            let inside =
+                lo >= min.saturating_sub(1) && hi.unwrap_or(u32::MAX) <= max.saturating_add(1);
             inside.then(|| v.name.clone())
         })
         .collect();
@@ -527,42 +737,58 @@ fn age_values(dimension: &Dimension, claim: &Claim) -> Option<DimensionOption> {
                 .into_iter()
                 .map(String::from)
                 .collect(),
-            why: Why::Age(words.clone()),
+            why: Why::Age(claim.sentence[span.clone()].to_string()),
             part: false,
+            evidence: Some(span),
         }),
         cost: 0.0,
+        strains: false,
         note: None,
         describe: Some(format!("aged {}", values.join(", "))),
     })
 }
 
 const CHILDREN: [&str; 6] = ["children", "child", "minors", "under-18s", "boys", "girls"];
-const ADULTS: [&str; 3] = ["adults", "adult", "grown-ups"];
+const ADULTS: [&str; 4] = ["adults", "adult", "grown-ups", "aged 18 and over"];
 
-fn age_bands(claim: &Claim) -> Vec<(u32, u32, String)> {
+/// Age bands the claim's words give, as `(min, max, span)`, nearest first.
+fn age_bands(claim: &Claim) -> Vec<(u32, u32, std::ops::Range<usize>)> {
     let lower = claim.sentence.to_lowercase();
-    let mut bands: Vec<(u32, u32, String)> = claim
+    let mut bands: Vec<(u32, u32, std::ops::Range<usize>)> = claim
         .ages
         .iter()
         .map(|a| {
             (
                 a.min.unwrap_or(0),
                 a.max.unwrap_or(u32::MAX),
-                claim.sentence[a.span.clone()].to_string(),
+                a.span.clone(),
             )
         })
         .collect();
-    let word_in = |w: &&&str| {
-        lower
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .any(|t| t == **w)
-    };
-    if let Some(w) = CHILDREN.iter().find(word_in) {
-        bands.push((0, 17, w.to_string()));
+    let words: [(&[&str], u32, u32); 2] = [(&CHILDREN, 0, 17), (&ADULTS, 18, u32::MAX)];
+    for (list, min, max) in words {
+        for word in list {
+            for (at, _) in lower.match_indices(word) {
+                let end = at + word.len();
+                let bounded = |i: usize| {
+                    lower[i..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+                };
+                let starts = at == 0
+                    || !lower[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric);
+                if starts && bounded(end) {
+                    bands.push((min, max, at..end));
+                }
+            }
+        }
     }
-    if let Some(w) = ADULTS.iter().find(word_in) {
-        bands.push((18, u32::MAX, w.to_string()));
-    }
+    bands.retain(|(_, _, span)| claim.owns(span));
+    bands.sort_by_key(|(_, _, span)| gap(span, &claim.span));
     bands
 }
 
@@ -594,49 +820,73 @@ fn finish(
         arithmetic: arithmetic.clone(),
         score: draft.score,
         notes: draft.notes,
+        strained: draft.strained,
     })
 }
 
-/// For a share, the filters whose words stand outside the phrase after the quantity ("95
-/// per cent [of Albanian arrivals] were men") pick out the part; the rest bound the whole.
-/// Returns false when nothing picks out a part.
+/// For a share, the filters whose words stand outside the phrase that names the whole
+/// ("95 per cent [of Albanian arrivals] were men") pick out the part; the rest bound the
+/// whole. Returns false when nothing picks out a part.
 fn mark_parts(claim: &Claim, filters: &mut [Filter]) -> bool {
     let whole = whole_phrase(claim);
-    let lower = claim.sentence.to_lowercase();
     for filter in filters.iter_mut() {
-        let words = match &filter.why {
-            Why::Country(w) | Why::Words(w) | Why::Age(w) => w,
-            Why::Default(_) | Why::Alternative(_) => continue,
-        };
-        let word = words.split(" (").next().unwrap_or(words).to_lowercase();
-        let positions: Vec<usize> = lower.match_indices(&word).map(|(i, _)| i).collect();
-        filter.part = !positions.is_empty() && positions.iter().all(|p| !whole.contains(p));
+        filter.part = filter
+            .evidence
+            .as_ref()
+            .is_some_and(|e| !(whole.contains(&e.start) && e.end <= whole.end));
     }
     filters.iter().any(|f| f.part)
 }
 
-/// The phrase that names the whole of a share: from the quantity to the next verb or comma.
+const PREDICATES: [&str; 18] = [
+    " were ",
+    " was ",
+    " are ",
+    " is ",
+    " being ",
+    " had ",
+    " have ",
+    " came ",
+    ",",
+    ";",
+    " made ",
+    " make ",
+    " constituted ",
+    " comprised ",
+    " represented ",
+    " accounted ",
+    " arrived ",
+    " – ",
+];
+
+/// The phrase that names the whole of a share: "of ..." right after the quantity, or an
+/// "of ..." that leads up to it ("of 8,500 arrivals, 87% were men"), or else the words from
+/// the quantity to the next verb.
 fn whole_phrase(claim: &Claim) -> std::ops::Range<usize> {
-    const STOPS: [&str; 12] = [
-        " were ",
-        " was ",
-        " are ",
-        " is ",
-        " had ",
-        " have ",
-        " came ",
-        ",",
-        " made ",
-        " make ",
-        " constituted ",
-        " comprised ",
-    ];
+    let text = &claim.sentence;
     let start = claim.span.end;
-    let rest = &claim.sentence[start..];
-    let end = STOPS
-        .iter()
-        .filter_map(|s| rest.find(s))
-        .min()
-        .unwrap_or(rest.len());
-    start..start + end
+    let rest = &text[start..];
+    let to_predicate = |from: usize| {
+        let rest = &text[from..];
+        from + PREDICATES
+            .iter()
+            .filter_map(|s| rest.find(s))
+            .min()
+            .unwrap_or(rest.len())
+    };
+    let after = rest.trim_start_matches([' ', ')']);
+    if after.starts_with("of ") {
+        return start..to_predicate(start + (rest.len() - after.len()) + 3);
+    }
+    let before = &text[..claim.span.start];
+    if let Some(of) = before
+        .rfind(" of ")
+        .or_else(|| before.starts_with("Of ").then_some(0))
+    {
+        let between = &before[of..];
+        if !PREDICATES.iter().any(|p| *p != "," && between.contains(p)) {
+            return of..claim.span.start;
+        }
+    }
+    start..to_predicate(start)
 }

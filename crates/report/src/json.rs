@@ -268,6 +268,7 @@ fn period(p: &ClaimPeriod) -> PeriodJson {
             Via::BackReference => "back_reference",
             Via::Context => "context",
             Via::Relative => "relative",
+            Via::Assumed => "assumed",
         },
     }
 }
