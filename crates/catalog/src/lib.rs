@@ -154,6 +154,13 @@ impl Catalog {
         package::read(json)
     }
 
+    /// The description of one dataset: the data package `json` with only the resource
+    /// called `name` left in it, for storing beside that dataset's table. `None` when the
+    /// package has no such resource.
+    pub fn dataset_json(json: &str, name: &str) -> Result<Option<String>, Error> {
+        package::only_resource(json, name)
+    }
+
     /// Adds the datasets of another catalog.
     pub fn merge(&mut self, other: Catalog) {
         self.datasets.extend(other.datasets);

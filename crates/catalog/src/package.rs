@@ -107,6 +107,20 @@ enum RawValues {
     Some(Vec<String>),
 }
 
+/// The package with only the resource `name`, everything else kept as it is.
+pub(crate) fn only_resource(json: &str, name: &str) -> Result<Option<String>, Error> {
+    let mut package: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| Error::Json(e.to_string()))?;
+    let Some(resources) = package.get_mut("resources").and_then(|r| r.as_array_mut()) else {
+        return Ok(None);
+    };
+    resources.retain(|r| r.get("name").and_then(|n| n.as_str()) == Some(name));
+    if resources.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(package.to_string()))
+}
+
 pub(crate) fn read(json: &str) -> Result<Catalog, Error> {
     let raw: RawPackage = serde_json::from_str(json).map_err(|e| Error::Json(e.to_string()))?;
     let datasets = raw

@@ -48,6 +48,8 @@ pub struct Source {
     pub dataset: String,
     pub table: Table,
     pub path: String,
+    /// The release the table is, when it comes from the store (`YYYY-MM-DD`).
+    pub release: Option<String>,
 }
 
 /// Everything checking needs, loaded once.

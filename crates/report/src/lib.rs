@@ -48,6 +48,9 @@ pub struct DatasetInfo {
     pub rows: usize,
     pub first_quarter: Option<String>,
     pub last_quarter: Option<String>,
+    /// The release of this table in the store, when it comes from the store.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub release: Option<String>,
 }
 
 impl DocumentInfo {
@@ -95,6 +98,7 @@ impl DataInfo {
                     rows: s.table.len(),
                     first_quarter: coverage.as_ref().map(|c| c.start().to_string()),
                     last_quarter: coverage.as_ref().map(|c| c.end().to_string()),
+                    release: s.release.clone(),
                 }
             })
             .collect();

@@ -1,27 +1,129 @@
 //! Loading the catalog, the tables and the events a checker needs.
 //!
-//! The dataset description is the data directory's own `datapackage.json` when it has one,
-//! a file given with `--catalog`, or else the built-in description of the Home Office
-//! tables. Tables are read in parallel, one thread per table.
+//! The tables come from the data directory given with `--data` (read from CSV on each run),
+//! or else from the store (`--store`, `TALLY_STORE`, or the user's data directory), where
+//! `tally data import` put them: the latest release of each dataset, or the one public on
+//! the `--as-of` day. With `--data`, the dataset description is the directory's own
+//! `datapackage.json` when it has one, a file given with `--catalog`, or else the built-in
+//! description of the Home Office tables; from the store, it is the description stored with
+//! each table. Tables are read in parallel, one thread per table.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use catalog::Catalog;
 use check::{Checker, Source};
-use store::{Table, TableSpec};
+use store::{Store, Stored, Table, TableSpec};
 
 use crate::DataArgs;
 
-const HOME_OFFICE: &str = include_str!("../../../datasets/home-office/datapackage.json");
+pub const HOME_OFFICE: &str = include_str!("../../../datasets/home-office/datapackage.json");
 const EVENTS: &str = include_str!("../../../datasets/events.json");
 
 pub fn checker(args: &DataArgs) -> Result<Checker> {
+    let events = events(args)?;
+    if args.data.is_none() {
+        let (catalog, sources) = from_store(args)?;
+        return Ok(Checker::new(catalog, sources, events));
+    }
+    if args.as_of.is_some() {
+        bail!("--as-of picks a release from the store, so it cannot be used with --data");
+    }
     let dir = data_dir(args)?;
     let catalog = catalog(args, &dir)?;
-    let events = events(args)?;
     let sources = load_tables(&catalog, &dir)?;
     Ok(Checker::new(catalog, sources, events))
+}
+
+/// The store directory: `--store`, `TALLY_STORE`, or `tally` in the user's data directory.
+pub fn store_dir(flag: Option<&Path>) -> Result<PathBuf> {
+    if let Some(dir) = flag {
+        return Ok(dir.to_path_buf());
+    }
+    use etcetera::BaseStrategy;
+    let base = etcetera::choose_base_strategy()
+        .context("cannot find the user's data directory; pass --store DIR or set TALLY_STORE")?;
+    Ok(base.data_dir().join("tally"))
+}
+
+/// The catalog and tables of the store: for each dataset, the latest release, or the latest
+/// public on the `--as-of` day.
+fn from_store(args: &DataArgs) -> Result<(Catalog, Vec<Source>)> {
+    let dir = store_dir(args.store.as_deref())?;
+    let store = Store::open(&dir)?;
+    if store.is_empty() {
+        bail!(
+            "no data: pass --data DIR (the Home Office tables are in ../shared/data/home-office), \
+             or import the tables once with `tally data import DIR` (the store at {} is empty)",
+            dir.display()
+        );
+    }
+    let as_of = args.as_of.map(|d| d.to_string());
+    let mut chosen = Vec::new();
+    for dataset in store.datasets() {
+        match store.release(dataset, as_of.as_deref()) {
+            Some(release) => chosen.push(release.clone()),
+            None => eprintln_warning(&format!(
+                "no release of {dataset} was public on {}; claims about it will not be checked",
+                as_of.as_deref().unwrap_or("that day")
+            )),
+        }
+    }
+    if chosen.is_empty() {
+        bail!(
+            "no release in the store at {} was public on {}",
+            dir.display(),
+            as_of.as_deref().unwrap_or("that day")
+        );
+    }
+    let mut stored: Vec<Stored> = std::thread::scope(|scope| {
+        let handles: Vec<_> = chosen
+            .iter()
+            .map(|release| scope.spawn(|| store.load(release)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a table loader panicked"))
+            .collect::<Result<_, _>>()
+    })?;
+    stored.sort_by(|a, b| (a.order, &a.table.name).cmp(&(b.order, &b.table.name)));
+    let catalog = match &args.catalog {
+        Some(path) => {
+            let json = read(path)?;
+            Catalog::from_json(&json)
+                .with_context(|| format!("cannot use the dataset description {}", path.display()))?
+        }
+        None => stored_catalog(&stored)?,
+    };
+    let sources = stored
+        .into_iter()
+        .map(|s| Source {
+            dataset: s.table.name.clone(),
+            path: s.source,
+            release: Some(s.release),
+            table: s.table,
+        })
+        .collect();
+    Ok((catalog, sources))
+}
+
+/// The catalog made of the descriptions stored with each table, in the order of the
+/// descriptions they came from; its release is the latest of the tables'.
+pub fn stored_catalog(stored: &[Stored]) -> Result<Catalog> {
+    let mut ordered: Vec<&Stored> = stored.iter().collect();
+    ordered.sort_by(|a, b| (a.order, &a.table.name).cmp(&(b.order, &b.table.name)));
+    let mut catalog = Catalog::default();
+    for s in ordered {
+        let one = Catalog::from_json(&s.description).with_context(|| {
+            format!(
+                "the description stored with {} ({}) is not usable",
+                s.table.name, s.release
+            )
+        })?;
+        catalog.merge(one);
+    }
+    catalog.release = stored.iter().map(|s| s.release.clone()).max();
+    Ok(catalog)
 }
 
 fn data_dir(args: &DataArgs) -> Result<PathBuf> {
@@ -61,7 +163,7 @@ fn events(args: &DataArgs) -> Result<Vec<temporal::Event>> {
     temporal::parse_events(&json).context("cannot use the table of events")
 }
 
-fn read(path: &Path) -> Result<String> {
+pub fn read(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
@@ -101,8 +203,9 @@ fn load_tables(catalog: &Catalog, dir: &Path) -> Result<Vec<Source>> {
     })
 }
 
-fn load_one(dataset: &catalog::Dataset, path: &Path) -> Result<Source> {
-    let spec = TableSpec {
+/// Which columns of a dataset's file are what.
+pub fn spec(dataset: &catalog::Dataset) -> TableSpec {
+    TableSpec {
         name: dataset.name.clone(),
         time: dataset.time.clone(),
         dimensions: dataset
@@ -111,8 +214,11 @@ fn load_one(dataset: &catalog::Dataset, path: &Path) -> Result<Source> {
             .map(|d| d.column.clone())
             .collect(),
         measure: dataset.measure.column.clone(),
-    };
-    let table = Table::open_csv(&spec, path)
+    }
+}
+
+fn load_one(dataset: &catalog::Dataset, path: &Path) -> Result<Source> {
+    let table = Table::open_csv(&spec(dataset), path)
         .with_context(|| format!("cannot read the table {}", path.display()))?;
     if table.is_empty() {
         bail!("the table {} has a header but no rows", path.display());
@@ -121,10 +227,11 @@ fn load_one(dataset: &catalog::Dataset, path: &Path) -> Result<Source> {
         dataset: dataset.name.clone(),
         table,
         path: path.display().to_string(),
+        release: None,
     })
 }
 
-fn eprintln_warning(message: &str) {
+pub fn eprintln_warning(message: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "tally: warning: {message}");
 }

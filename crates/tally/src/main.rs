@@ -4,6 +4,7 @@
 //! together; everything else lives below it. See ARCHITECTURE.md for the map.
 
 mod data;
+mod data_cmd;
 mod eval_cmd;
 mod input;
 
@@ -37,6 +38,14 @@ enum Command {
         /// Writes the JSON report instead of text.
         #[arg(long)]
         json: bool,
+        /// Reads the input as one sentence on its own, as `tally eval` reads a corpus line.
+        #[arg(long)]
+        sentence: bool,
+    },
+    /// Imports tables into the store, or says what the store holds.
+    Data {
+        #[command(subcommand)]
+        command: DataCommand,
     },
     /// Runs the checker on a labelled corpus (JSON Lines) and scores it.
     Eval {
@@ -49,12 +58,63 @@ enum Command {
     },
 }
 
+/// The `tally data` commands.
+#[derive(Debug, Subcommand)]
+enum DataCommand {
+    /// Imports tables (CSV, XLSX or ODS; a directory means every table in it that the
+    /// description names) as a release of their datasets.
+    Import {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// The day the tables were published (YYYY-MM-DD); by default the release the
+        /// description gives.
+        #[arg(long, value_parser = parse_date)]
+        release: Option<Date>,
+        /// Dataset description (datapackage.json); by default the one beside the tables, or
+        /// the built-in description of the Home Office tables.
+        #[arg(long, value_name = "FILE")]
+        catalog: Option<PathBuf>,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Lists the datasets in the store with their releases.
+    List {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Shows a dataset: its measure, dimensions and their values, periods and releases.
+    Show {
+        dataset: String,
+        /// Shows the release that was public on this day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<Date>,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+}
+
+/// Where the store is.
+#[derive(Debug, clap::Args)]
+struct StoreArgs {
+    /// The store directory; by default `tally` in the user's data directory.
+    #[arg(long = "store", env = "TALLY_STORE", value_name = "DIR")]
+    dir: Option<PathBuf>,
+}
+
 /// Where the statistics come from.
 #[derive(Debug, clap::Args)]
 struct DataArgs {
-    /// Directory of the statistical tables (CSV).
+    /// Directory of the statistical tables (CSV), read on each run; without it, the tables
+    /// come from the store.
     #[arg(long, env = "TALLY_DATA", value_name = "DIR")]
     data: Option<PathBuf>,
+    /// The store directory; by default `tally` in the user's data directory.
+    #[arg(long, env = "TALLY_STORE", value_name = "DIR")]
+    store: Option<PathBuf>,
+    /// Checks against the releases that were public on this day (YYYY-MM-DD), rather than
+    /// the latest.
+    #[arg(long, value_parser = parse_date)]
+    as_of: Option<Date>,
     /// Dataset description (datapackage.json); by default the directory's own, or the
     /// built-in description of the Home Office tables.
     #[arg(long, value_name = "FILE")]
@@ -77,8 +137,10 @@ fn main() -> ExitCode {
             date,
             data,
             json,
-        } => check(&article, date, &data, json),
+            sentence,
+        } => check(&article, date, &data, json, sentence),
         Command::Eval { corpus, data, json } => eval_cmd::run(&corpus, &data, json),
+        Command::Data { command } => data_cmd::run(command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -97,7 +159,13 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-fn check(article: &str, date: Option<Date>, data: &DataArgs, json: bool) -> Result<()> {
+fn check(
+    article: &str,
+    date: Option<Date>,
+    data: &DataArgs,
+    json: bool,
+    sentence: bool,
+) -> Result<()> {
     let document = input::read_article(article)?;
     let (published, from) = match (date, document.metadata.published) {
         (Some(date), _) => (date, "flag"),
@@ -107,7 +175,11 @@ fn check(article: &str, date: Option<Date>, data: &DataArgs, json: bool) -> Resu
         ),
     };
     let checker = data::checker(data)?;
-    let checked = checker.check(&document, published);
+    let checked = if sentence {
+        checker.check_sentence(document.text.trim(), published)
+    } else {
+        checker.check(&document, published)
+    };
     let info = report::DocumentInfo::new(article, &document, published, from);
     let output = if json {
         let data_info = report::DataInfo::new(&checker);

@@ -1,0 +1,220 @@
+//! The evidence holds: the SQL of every reading, run as-is in DuckDB on the source file,
+//! gives the figure Tally reports, within 1e-6 relative.
+//!
+//! Covers every reading of the seed article, checked from the store after an import (so the
+//! stored source path is what the SQL names), and every reading of a sample of the corpus,
+//! each sentence checked on its own with its date as `tally eval` does. DuckDB comes from
+//! PyPI (`python3 -m pip install duckdb`, which `.ci/run` does); `tests/support/run_sql.py`
+//! runs the statements.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use common::{corpus, data_dir, stdout, tally};
+use serde_json::Value;
+
+/// Every how-many-th claim of the corpus is checked (DuckDB reads the CSV file afresh for
+/// each statement, so all of them would take minutes).
+const SAMPLE_EVERY: usize = 6;
+
+#[test]
+fn seed_article_sql_gives_the_reported_figures() {
+    let store = std::env::temp_dir().join(format!("tally-sql-evidence-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&store);
+    let data = data_dir();
+    let store_arg = store.to_str().unwrap();
+    let imported = tally(&[
+        "data",
+        "import",
+        data.to_str().unwrap(),
+        "--store",
+        store_arg,
+    ]);
+    assert!(imported.status.success(), "{}", common::stderr(&imported));
+    let article = corpus().join("sunak-albania-returns-2023-05-16.txt");
+    let output = tally(&[
+        "check",
+        article.to_str().unwrap(),
+        "--date",
+        "2023-05-16",
+        "--store",
+        store_arg,
+        "--json",
+    ]);
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let readings = readings(&report);
+    assert!(readings.len() >= 8, "{} readings", readings.len());
+    for (_, sql, _) in &readings {
+        assert!(sql.contains(data.canonicalize().unwrap().to_str().unwrap()));
+    }
+    assert_all_agree(&readings);
+    let _ = std::fs::remove_dir_all(&store);
+}
+
+#[test]
+fn corpus_sample_sql_gives_the_reported_figures() {
+    let labelled =
+        eval::parse(&std::fs::read_to_string(corpus().join("claims-dev.jsonl")).unwrap()).unwrap();
+    let data = data_dir();
+    let mut all = Vec::new();
+    let sample: Vec<_> = labelled.iter().step_by(SAMPLE_EVERY).collect();
+    let dir = std::env::temp_dir().join(format!("tally-sql-corpus-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for label in &sample {
+        let path = dir.join(format!("{}.txt", label.id));
+        std::fs::write(&path, &label.sentence).unwrap();
+        let output = tally(&[
+            "check",
+            path.to_str().unwrap(),
+            "--date",
+            &label.date.to_string(),
+            "--data",
+            data.to_str().unwrap(),
+            "--sentence",
+            "--json",
+        ]);
+        assert!(output.status.success(), "{}", common::stderr(&output));
+        let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+        all.extend(
+            readings(&report)
+                .into_iter()
+                .map(|(name, sql, figure)| (format!("{} {name}", label.id), sql, figure)),
+        );
+    }
+    assert!(all.len() >= 20, "{} readings in the sample", all.len());
+    assert_all_agree(&all);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Each reading of a report: a name for messages, its SQL and its figure.
+fn readings(report: &Value) -> Vec<(String, String, Value)> {
+    let mut out = Vec::new();
+    for (c, claim) in report["claims"].as_array().unwrap().iter().enumerate() {
+        for (r, reading) in claim["readings"].as_array().unwrap().iter().enumerate() {
+            out.push((
+                format!("claim {} reading {}", c + 1, r + 1),
+                reading["sql"].as_str().unwrap().to_string(),
+                reading["figure"].clone(),
+            ));
+        }
+    }
+    out
+}
+
+fn assert_all_agree(readings: &[(String, String, Value)]) {
+    let statements: Vec<&str> = readings.iter().map(|(_, sql, _)| sql.as_str()).collect();
+    let results = duckdb(&statements);
+    let mut failures = Vec::new();
+    for ((name, sql, figure), result) in readings.iter().zip(&results) {
+        if let Err(problem) = agree(result, figure) {
+            failures.push(format!("{name}: {problem}\n{sql}\nfigure: {figure}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} readings disagree with DuckDB:\n\n{}",
+        failures.len(),
+        readings.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// Runs the statements in DuckDB through `tests/support/run_sql.py`.
+fn duckdb(statements: &[&str]) -> Vec<Value> {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/run_sql.py");
+    let mut child = Command::new("python3")
+        .arg(script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3 runs (the SQL cross-check needs python3 with duckdb: python3 -m pip install duckdb)");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(serde_json::to_string(statements).unwrap().as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "the SQL cross-check needs DuckDB for Python (python3 -m pip install duckdb): {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let results: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(results.len(), statements.len());
+    results
+}
+
+/// Checks one DuckDB result against the figure of the JSON report.
+fn agree(result: &Value, figure: &Value) -> Result<(), String> {
+    if let Some(error) = result.get("error") {
+        return Err(format!("DuckDB failed: {error}"));
+    }
+    let columns: Vec<&str> = result["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    let rows = result["rows"].as_array().unwrap();
+    if columns.last() == Some(&"total") && columns.len() == 2 {
+        return agree_trend(rows, figure);
+    }
+    let [row] = rows.as_slice() else {
+        return Err(format!("{} rows, expected one", rows.len()));
+    };
+    for (i, column) in columns.iter().enumerate() {
+        let expected = match *column {
+            "total" | "estimate" | "share" | "change" | "ratio" => &figure["value"],
+            "lower" => &figure["lower"],
+            "upper" => &figure["upper"],
+            "estimate_narrow" => &figure["estimate_range"][0],
+            "estimate_wide" => &figure["estimate_range"][1],
+            "part" | "whole" | "period" | "base" => &figure["parts"][*column],
+            other => return Err(format!("unexpected column {other}")),
+        };
+        let is_sum = !matches!(*column, "share" | "change" | "ratio");
+        close(&row[i], expected, is_sum).map_err(|e| format!("{column}: {e}"))?;
+    }
+    Ok(())
+}
+
+/// A trend's rows (quarter end date, total) against the figure's quarters.
+fn agree_trend(rows: &[Value], figure: &Value) -> Result<(), String> {
+    for quarter in figure["by_quarter"].as_array().unwrap() {
+        let name = quarter["quarter"].as_str().unwrap();
+        let found = rows
+            .iter()
+            .find(|row| quarter_of(row[0].as_str().unwrap_or("")) == name)
+            .map_or(Value::Null, |row| row[1].clone());
+        close(&found, &quarter["value"], true).map_err(|e| format!("{name}: {e}"))?;
+    }
+    Ok(())
+}
+
+/// `2022-12-31` → `2022Q4`.
+fn quarter_of(date: &str) -> String {
+    let year = date.get(..4).unwrap_or("");
+    let month: u32 = date.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
+    format!("{year}Q{}", month.div_ceil(3))
+}
+
+/// Equal within 1e-6 relative. A sum over no rows is NULL in SQL and 0 in Tally; a ratio
+/// over nothing is NULL in SQL and not a number (null in JSON) in Tally.
+fn close(sql: &Value, ours: &Value, is_sum: bool) -> Result<(), String> {
+    let sql = match (sql.as_f64(), is_sum) {
+        (Some(v), _) => Some(v),
+        (None, true) => Some(0.0),
+        (None, false) => None,
+    };
+    let ours = ours.as_f64().filter(|v| v.is_finite());
+    match (sql, ours) {
+        (None, None) => Ok(()),
+        (Some(a), Some(b)) if (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1e-9) => Ok(()),
+        (a, b) => Err(format!("DuckDB gives {a:?}, Tally {b:?}")),
+    }
+}
