@@ -14,6 +14,24 @@ pub fn read_article(source: &str) -> Result<Document> {
         .with_context(|| format!("cannot read the article {source}"))
 }
 
+/// Reads the input as one sentence, taken as it is: no page furniture is dropped.
+pub fn read_sentence(source: &str) -> Result<Document> {
+    let bytes = read_bytes(source)?;
+    let text = String::from_utf8(bytes)
+        .with_context(|| format!("the sentence in {source} is not UTF-8 text"))?;
+    let text = text.trim().to_string();
+    if text.is_empty() {
+        bail!("the input is empty: there is no sentence to check");
+    }
+    Ok(Document {
+        paragraphs: vec![0..text.len()],
+        text,
+        sentences: Vec::new(),
+        furniture: Vec::new(),
+        metadata: document::Metadata::default(),
+    })
+}
+
 fn read_bytes(source: &str) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     if source == "-" {

@@ -166,7 +166,11 @@ fn check(
     json: bool,
     sentence: bool,
 ) -> Result<()> {
-    let document = input::read_article(article)?;
+    let document = if sentence {
+        input::read_sentence(article)?
+    } else {
+        input::read_article(article)?
+    };
     let (published, from) = match (date, document.metadata.published) {
         (Some(date), _) => (date, "flag"),
         (None, Some(date)) => (date, "metadata"),
@@ -176,7 +180,7 @@ fn check(
     };
     let checker = data::checker(data)?;
     let checked = if sentence {
-        checker.check_sentence(document.text.trim(), published)
+        checker.check_sentence(&document.text, published)
     } else {
         checker.check(&document, published)
     };
