@@ -23,8 +23,9 @@ pub fn read_sentence(source: &str) -> Result<Document> {
     if text.is_empty() {
         bail!("the input is empty: there is no sentence to check");
     }
+    let whole = 0..text.len();
     Ok(Document {
-        paragraphs: vec![0..text.len()],
+        paragraphs: vec![whole],
         text,
         sentences: Vec::new(),
         furniture: Vec::new(),
