@@ -97,19 +97,19 @@ fn store_filter(table: &Table, filters: &[Filter], keep: impl Fn(&Filter) -> boo
     let conditions = filters
         .iter()
         .filter(|f| keep(f))
-        .map(|f| {
-            let column = table.column(&f.column);
-            let labels: Vec<&str> = f.values.iter().map(String::as_str).collect();
-            match column {
-                Some(column) => Condition {
-                    column,
-                    codes: table.codes(column, &labels),
-                },
-                None => Condition {
-                    column: 0,
-                    codes: Vec::new(),
-                },
-            }
+        .map(|f| match table.column(&f.column) {
+            Some(column) => Condition {
+                column,
+                codes: f
+                    .values
+                    .iter()
+                    .filter_map(|label| table.code(column, label))
+                    .collect(),
+            },
+            None => Condition {
+                column: 0,
+                codes: Vec::new(),
+            },
         })
         .collect();
     StoreFilter { conditions }

@@ -19,21 +19,29 @@ use rustc_hash::FxHashMap;
 
 use crate::{Filter, Quarter, Table};
 
+/// Filters on up to this many dimensions are evaluated without allocating.
+const INLINE: usize = 8;
+
 /// Above this many possible combinations a cube finds its slots by hashing, not indexing.
 const DENSE_LIMIT: u64 = 1 << 20;
 
-/// The columns a filter constrains, sorted, each once.
-pub fn dimensions_of(filter: &Filter) -> Vec<usize> {
-    let mut dims: Vec<usize> = filter.conditions.iter().map(|c| c.column).collect();
-    dims.sort_unstable();
-    dims.dedup();
-    dims
+/// The columns a filter constrains, as a set: bit `c` for column `c`. `None` when a column
+/// is not below `columns`, or past the 128 a key holds.
+pub fn key_of(filter: &Filter, columns: usize) -> Option<u128> {
+    filter.conditions.iter().try_fold(0u128, |key, c| {
+        (c.column < columns.min(128)).then(|| key | 1 << c.column)
+    })
 }
 
-/// A table's cubes, by the dimensions they aggregate over.
+/// The columns of a key, in order.
+fn columns_of(key: u128) -> Vec<usize> {
+    (0..128).filter(|c| key & (1 << c) != 0).collect()
+}
+
+/// A table's cubes, by the set of dimensions they aggregate over.
 #[derive(Default)]
 pub(crate) struct Cache {
-    cubes: Mutex<FxHashMap<Vec<usize>, Arc<Cube>>>,
+    cubes: Mutex<FxHashMap<u128, Arc<Cube>>>,
 }
 
 impl std::fmt::Debug for Cache {
@@ -44,14 +52,14 @@ impl std::fmt::Debug for Cache {
 }
 
 impl Cache {
-    /// The cube of `table` over `dims` (sorted), built on first use.
-    pub fn get(&self, table: &Table, dims: &[usize]) -> Arc<Cube> {
+    /// The cube of `table` over the columns of `key`, built on first use.
+    pub fn get(&self, table: &Table, key: u128) -> Arc<Cube> {
         let mut cubes = self.cubes.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(cube) = cubes.get(dims) {
+        if let Some(cube) = cubes.get(&key) {
             return Arc::clone(cube);
         }
-        let cube = Arc::new(Cube::build(table, dims));
-        cubes.insert(dims.to_vec(), Arc::clone(&cube));
+        let cube = Arc::new(Cube::build(table, &columns_of(key)));
+        cubes.insert(key, Arc::clone(&cube));
         cube
     }
 }
@@ -154,10 +162,16 @@ impl Cube {
         let (first, last) = (quarters.start().index(), quarters.end().index());
         let mut out = vec![0.0; (last - first + 1).max(0) as usize];
         let (from, to) = self.overlap(first, last);
+        if from == to {
+            return out;
+        }
+        let start = (from + self.first - first) as usize;
+        let target = &mut out[start..start + (to - from) as usize];
         self.for_each_slot(filter, |slot| {
-            let cells = &self.cells[slot * self.width..];
-            for q in from..to {
-                out[(q + self.first - first) as usize] += cells[q as usize];
+            let base = slot * self.width;
+            let cells = &self.cells[base + from as usize..base + to as usize];
+            for (sum, cell) in target.iter_mut().zip(cells) {
+                *sum += cell;
             }
         });
         out
@@ -183,15 +197,46 @@ impl Cube {
 
     /// Calls `f` with each slot whose combination `filter` allows.
     fn for_each_slot(&self, filter: &Filter, mut f: impl FnMut(usize)) {
-        let allowed = self.allowed(filter);
+        let mut lists: [&[u32]; INLINE] = [&[]; INLINE];
+        if self.borrow_codes(filter, &mut lists) {
+            self.for_each_slot_in(&lists[..self.dims.len()], &mut f);
+        } else {
+            let owned = self.allowed(filter);
+            let lists: Vec<&[u32]> = owned.iter().map(Vec::as_slice).collect();
+            self.for_each_slot_in(&lists, &mut f);
+        }
+    }
+
+    /// The common case without copying: one condition per dimension, its codes strictly
+    /// increasing and within the dictionary. False when the filter needs cleaning first.
+    fn borrow_codes<'f>(&self, filter: &'f Filter, lists: &mut [&'f [u32]; INLINE]) -> bool {
+        if self.dims.len() > INLINE || filter.conditions.len() != self.dims.len() {
+            return false;
+        }
+        for (i, (&d, &r)) in self.dims.iter().zip(&self.radix).enumerate() {
+            let mut on_column = filter.conditions.iter().filter(|c| c.column == d);
+            let (Some(condition), None) = (on_column.next(), on_column.next()) else {
+                return false;
+            };
+            let codes = condition.codes.as_slice();
+            let increasing = codes.windows(2).all(|w| w[0] < w[1]);
+            if !increasing || codes.last().is_some_and(|&c| u64::from(c) >= r) {
+                return false;
+            }
+            lists[i] = codes;
+        }
+        true
+    }
+
+    fn for_each_slot_in(&self, allowed: &[&[u32]], f: &mut impl FnMut(usize)) {
         let combinations = allowed
             .iter()
             .fold(1u64, |n, codes| n.saturating_mul(codes.len() as u64));
         if combinations == 0 {
             return;
         }
-        if combinations <= self.keys.len() as u64 {
-            self.for_each_combination(&allowed, |key| {
+        if combinations <= self.keys.len() as u64 && allowed.len() <= INLINE {
+            self.for_each_combination(allowed, |key| {
                 if let Some(slot) = self.slots.get(key) {
                     f(slot);
                 }
@@ -236,8 +281,8 @@ impl Cube {
             .collect()
     }
 
-    fn for_each_combination(&self, allowed: &[Vec<u32>], mut f: impl FnMut(u64)) {
-        let mut at = vec![0usize; allowed.len()];
+    fn for_each_combination(&self, allowed: &[&[u32]], mut f: impl FnMut(u64)) {
+        let mut at = [0usize; INLINE];
         loop {
             let mut key = 0u64;
             let mut stride = 1u64;
@@ -248,7 +293,7 @@ impl Cube {
             f(key);
             let mut d = 0;
             loop {
-                if d == at.len() {
+                if d == allowed.len() {
                     return;
                 }
                 at[d] += 1;

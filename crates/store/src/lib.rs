@@ -50,6 +50,11 @@ pub struct Table {
     pub dimensions: Vec<Column>,
     pub quarters: Vec<Quarter>,
     pub values: Vec<f64>,
+    /// The first and last quarters, worked out on first use: a table is not changed once
+    /// built.
+    coverage: std::sync::OnceLock<Option<(Quarter, Quarter)>>,
+    /// Per column, each label's code, built on first use.
+    labels: std::sync::OnceLock<Vec<rustc_hash::FxHashMap<String, u32>>>,
     cubes: cube::Cache,
 }
 
@@ -158,6 +163,8 @@ impl Table {
             dimensions,
             quarters,
             values,
+            coverage: std::sync::OnceLock::new(),
+            labels: std::sync::OnceLock::new(),
             cubes: cube::Cache::default(),
         }
     }
@@ -188,9 +195,12 @@ impl Table {
 
     /// The first and last quarters with rows.
     pub fn coverage(&self) -> Option<RangeInclusive<Quarter>> {
-        let first = self.quarters.iter().min()?;
-        let last = self.quarters.iter().max()?;
-        Some(*first..=*last)
+        let (first, last) = (*self.coverage.get_or_init(|| {
+            let first = self.quarters.iter().min()?;
+            let last = self.quarters.iter().max()?;
+            Some((*first, *last))
+        }))?;
+        Some(first..=last)
     }
 
     /// Index of the dimension column called `name`.
@@ -200,12 +210,27 @@ impl Table {
 
     /// Codes of the labels that occur in a column; labels that never occur are left out.
     pub fn codes(&self, column: usize, labels: &[&str]) -> Vec<u32> {
-        let dictionary = &self.dimensions[column].dictionary;
         labels
             .iter()
-            .filter_map(|label| dictionary.iter().position(|l| l == label))
-            .map(|i| i as u32)
+            .filter_map(|label| self.code(column, label))
             .collect()
+    }
+
+    /// The code of `label` in a column, if it occurs there.
+    pub fn code(&self, column: usize, label: &str) -> Option<u32> {
+        let maps = self.labels.get_or_init(|| {
+            self.dimensions
+                .iter()
+                .map(|c| {
+                    c.dictionary
+                        .iter()
+                        .enumerate()
+                        .map(|(code, label)| (label.clone(), code as u32))
+                        .collect()
+                })
+                .collect()
+        });
+        maps.get(column)?.get(label).copied()
     }
 
     /// Sums the measure over the rows that pass `filter`, one sum per quarter of `quarters`.
@@ -213,14 +238,25 @@ impl Table {
     /// The sums come from the cube of the filter's dimensions, built on first use and kept,
     /// so that later filters on the same dimensions cost a few lookups.
     pub fn sum_by_quarter(&self, filter: &Filter, quarters: RangeInclusive<Quarter>) -> Vec<f64> {
-        let dims = cube::dimensions_of(filter);
-        self.cubes.get(self, &dims).series(filter, quarters)
+        match self.cube(filter) {
+            Some(cube) => cube.series(filter, quarters),
+            None => self.scan_by_quarter(filter, quarters),
+        }
     }
 
     /// Sums the measure over the rows that pass `filter` and the whole of `quarters`.
     pub fn sum(&self, filter: &Filter, quarters: RangeInclusive<Quarter>) -> f64 {
-        let dims = cube::dimensions_of(filter);
-        self.cubes.get(self, &dims).total(filter, quarters)
+        match self.cube(filter) {
+            Some(cube) => cube.total(filter, quarters),
+            None => self.scan_by_quarter(filter, quarters).iter().sum(),
+        }
+    }
+
+    /// The cube for a filter's dimensions; `None` when it names a column the table lacks
+    /// or is past what a cube key holds.
+    fn cube(&self, filter: &Filter) -> Option<std::sync::Arc<cube::Cube>> {
+        let key = cube::key_of(filter, self.dimensions.len())?;
+        Some(self.cubes.get(self, key))
     }
 
     /// The same as [`Table::sum_by_quarter`], by a scan of every row: the reference the
@@ -229,6 +265,13 @@ impl Table {
         let (first, last) = (*quarters.start(), *quarters.end());
         let width = (last.index() - first.index() + 1).max(0) as usize;
         let mut sums = vec![0.0; width];
+        if filter
+            .conditions
+            .iter()
+            .any(|c| c.column >= self.dimensions.len())
+        {
+            return sums;
+        }
         let masks: Vec<(&Codes, Vec<bool>)> = filter
             .conditions
             .iter()

@@ -30,7 +30,10 @@ fn main() {
     let store = std::env::temp_dir().join(format!("tally-bench-check-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&store);
     let import_time = time(&["data", "import", s(&data), "--store", s(&store)]);
-    println!("tally data import of every shared table: {:.1} ms", ms(import_time));
+    println!(
+        "tally data import of every shared table: {:.1} ms",
+        ms(import_time)
+    );
 
     let check = ["check", s(&article), "--date", "2023-05-16"];
     let from_store = [&check[..], &["--store", s(&store)]].concat();
@@ -54,9 +57,15 @@ fn main() {
         .filter(|e| e.path().extension().is_some_and(|x| x == "csv"))
         .map(|e| e.metadata().map_or(0, |m| m.len()))
         .sum();
-    println!("the shared tables' CSV files: {:.1} MB", csv_bytes as f64 / 1e6);
+    println!(
+        "the shared tables' CSV files: {:.1} MB",
+        csv_bytes as f64 / 1e6
+    );
     for (what, args) in [
-        ("tally data list (all tables open)", vec!["data", "list", "--store", s(&store)]),
+        (
+            "tally data list (all tables open)",
+            vec!["data", "list", "--store", s(&store)],
+        ),
         ("tally check from the store", from_store.clone()),
     ] {
         match peak_kb(&args) {
