@@ -47,7 +47,12 @@ pub fn sql(reading: &Reading) -> String {
     let mut sql = String::new();
     let _ = writeln!(sql, "-- {}", reading.description.replace('\n', " "));
     let _ = writeln!(sql, "SELECT\n{select}");
-    let _ = writeln!(sql, "FROM read_csv({})", literal(&reading.source));
+    let _ = writeln!(
+        sql,
+        "FROM {}({})",
+        reader(&reading.source),
+        literal(&reading.source)
+    );
     let whole = conditions(reading.filters.iter().filter(|f| !f.part));
     let between = format!("{time} BETWEEN {}", window_span);
     let wheres: Vec<String> = [whole, between]
@@ -182,6 +187,16 @@ fn conditions<'a>(filters: impl Iterator<Item = &'a Filter>) -> String {
         "TRUE".to_string()
     } else {
         parts.join("\n  AND ")
+    }
+}
+
+/// The DuckDB table function that reads the source: `read_xlsx` (the excel extension) for
+/// a workbook, `read_csv` otherwise.
+fn reader(source: &str) -> &'static str {
+    if source.to_ascii_lowercase().ends_with(".xlsx") {
+        "read_xlsx"
+    } else {
+        "read_csv"
     }
 }
 
