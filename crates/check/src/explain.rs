@@ -50,6 +50,10 @@ pub(crate) fn sentence(
                 working(usual)
             ) + "."
         }
+        (Reason::Estimated, Some(j)) => format!(
+            "{said} is about right, but only a day-weighted estimate can be set against an exact figure: {}.",
+            working(j)
+        ),
         (Reason::LessNatural, Some(j)) => {
             let usual = &readings[0];
             format!(

@@ -142,8 +142,9 @@ fn in_points(reading: &Reading) -> bool {
     )
 }
 
-/// The values a quantity allows, as `(low, high)`, before any tolerance for closeness.
-fn allowed(q: &Quantity, value: f64, points: bool) -> (f64, f64) {
+/// The values a quantity allows, as `(low, high)`, before any tolerance for closeness. For a
+/// fall (`falling`, the value negative) "more than 12%" means below -12.
+fn allowed(q: &Quantity, value: f64, points: bool, falling: bool) -> (f64, f64) {
     let magnitude = value.abs();
     let (exact, about) = if points {
         let rounding = (q.precision / 2.0).max(ABOUT_POINTS);
@@ -155,20 +156,24 @@ fn allowed(q: &Quantity, value: f64, points: bool) -> (f64, f64) {
             (ABOUT_RELATIVE * magnitude).max(rounding),
         )
     };
-    match q.qualifier {
-        Qualifier::Exact => (value - exact, value + exact),
-        Qualifier::About => (value - about, value + about),
-        Qualifier::MoreThan | Qualifier::AtLeast => (value, f64::INFINITY),
-        Qualifier::LessThan | Qualifier::AtMost => (f64::NEG_INFINITY, value),
-        Qualifier::Nearly => (value - about, value),
-        Qualifier::JustOver => (value, value + about),
+    let (up, down) = ((value, f64::INFINITY), (f64::NEG_INFINITY, value));
+    let (near_below, near_above) = ((value - about, value), (value, value + about));
+    match (q.qualifier, falling) {
+        (Qualifier::Exact, _) => (value - exact, value + exact),
+        (Qualifier::About, _) => (value - about, value + about),
+        (Qualifier::MoreThan | Qualifier::AtLeast, false) => up,
+        (Qualifier::MoreThan | Qualifier::AtLeast, true) => down,
+        (Qualifier::LessThan | Qualifier::AtMost, false) => down,
+        (Qualifier::LessThan | Qualifier::AtMost, true) => up,
+        (Qualifier::Nearly, false) | (Qualifier::JustOver, true) => near_below,
+        (Qualifier::JustOver, false) | (Qualifier::Nearly, true) => near_above,
     }
 }
 
 fn quantity_fit(q: &Quantity, reading: &Reading, figure: &Figure) -> Fit {
     let points = in_points(reading);
     let value = claimed_value(q, reading);
-    let (low, high) = allowed(q, value, points);
+    let (low, high) = allowed(q, value, points, value < 0.0);
     let (est_low, est_high) = estimate_span(figure);
     let inside = |x: f64| x >= low && x <= high;
     if inside(est_low) && inside(est_high) {
@@ -177,14 +182,10 @@ fn quantity_fit(q: &Quantity, reading: &Reading, figure: &Figure) -> Fit {
             by_estimate: !bounds_inside,
         };
     }
-    let (nearest, edge) = if est_high < low {
-        (est_high, low)
-    } else {
-        (est_low, high)
-    };
+    let nearest = if est_high < low { est_high } else { est_low };
     let claimed = value;
     if points {
-        let gap = nearest - edge;
+        let gap = nearest - value;
         return if gap.abs() <= CLOSE_POINTS {
             Fit::Close { gap, points }
         } else {
@@ -237,6 +238,8 @@ pub enum Reason {
     OtherReading,
     /// Only a reading that goes against the text's words fits.
     LessNatural,
+    /// An exact figure that only a day-weighted estimate matches.
+    Estimated,
     /// The nearest reading is close.
     Close,
     /// No reading comes close.
@@ -265,14 +268,21 @@ pub fn verdict(claim: &Claim, plan: &Plan, readings: &[Judged]) -> Outcome {
         return outcome(Verdict::PeriodNotCovered, Some(0), Reason::NotCovered);
     }
     let best = readings[0].reading.score;
-    let plausible = |j: &&Judged| best - j.reading.score <= STRAINED;
-    if readings[0].fit.is_consistent() {
-        return outcome(Verdict::Accurate, Some(0), Reason::Natural);
+    let plausible = |j: &Judged| best - j.reading.score <= STRAINED;
+    let fits = |j: &Judged| j.fit.is_consistent() && plausible(j);
+    let first_fit = readings.iter().position(|j| fits(j) && !j.reading.strained);
+    if let Some(i) = first_fit {
+        if exact_but_estimated(claim, &readings[i]) {
+            return outcome(Verdict::RoughlyRight, Some(i), Reason::Estimated);
+        }
+        let reason = if i == 0 {
+            Reason::Natural
+        } else {
+            Reason::OtherReading
+        };
+        return outcome(Verdict::Accurate, Some(i), reason);
     }
-    if let Some(i) = readings
-        .iter()
-        .position(|j| j.fit.is_consistent() && plausible(&j))
-    {
+    if let Some(i) = readings.iter().position(fits) {
         return outcome(Verdict::RoughlyRight, Some(i), Reason::LessNatural);
     }
     let close = readings
@@ -294,4 +304,13 @@ pub fn verdict(claim: &Claim, plan: &Plan, readings: &[Judged]) -> Outcome {
         return outcome(Verdict::NotCheckable, None, Reason::NoFigure);
     }
     outcome(Verdict::Inaccurate, Some(0), Reason::Far)
+}
+
+/// An exact count ("28,561") that only a day-weighted estimate matches cannot be confirmed
+/// to the unit: the quarters say it is about right, no more.
+fn exact_but_estimated(claim: &Claim, judged: &Judged) -> bool {
+    let exact = claim
+        .quantity()
+        .is_some_and(|q| q.qualifier == Qualifier::Exact && q.precision <= 1.0);
+    exact && matches!(judged.fit, Fit::Consistent { by_estimate: true })
 }

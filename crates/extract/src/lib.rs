@@ -245,7 +245,8 @@ fn sentence_claims(
     let spans: Vec<Range<usize>> = assertions.iter().map(|(s, _)| s.clone()).collect();
     let reference = said.as_ref().map_or(context.published, |s| s.days.latest);
     for (span, assertion) in assertions {
-        let timing = periods::choose(text, &span, &times, said.as_ref(), state, reference);
+        let plain = matches!(&assertion, Assertion::Quantity(q) if q.direction.is_none() && q.kind != quantity::Kind::Multiple);
+        let timing = periods::choose(text, &span, &times, said.as_ref(), state, reference, plain);
         out.push(Claim {
             others: spans.iter().filter(|s| **s != span).cloned().collect(),
             sentence: text.to_string(),
@@ -323,7 +324,7 @@ impl Claim {
 
     /// True when words at `span` are about this claim rather than another in the same
     /// sentence: words before every claim are the sentence's subject and belong to all;
-    /// others belong to the nearest claim.
+    /// words after a claim belong to it, up to the next claim.
     pub fn owns(&self, span: &Range<usize>) -> bool {
         let first = self
             .others
@@ -335,15 +336,13 @@ impl Claim {
         if span.end <= first {
             return true;
         }
-        let gap = |other: &Range<usize>| {
-            if span.end <= other.start {
-                other.start - span.end
-            } else {
-                span.start.saturating_sub(other.end)
-            }
-        };
-        let ours = gap(&self.span);
-        self.others.iter().all(|o| gap(o) >= ours)
+        let owner = self
+            .others
+            .iter()
+            .chain(std::iter::once(&self.span))
+            .filter(|o| o.start <= span.start)
+            .max_by_key(|o| o.start);
+        owner == Some(&self.span)
     }
 }
 

@@ -83,12 +83,13 @@ pub(crate) fn choose(
     said: Option<&Said>,
     state: &State,
     reference: jiff::civil::Date,
+    plain: bool,
 ) -> Timing {
     let candidates: Vec<&TimeExpr> = times
         .iter()
         .filter(|t| said.is_none_or(|s| s.span != t.span))
         .collect();
-    let own = own_comparison(text, quantity, &candidates);
+    let own = own_comparison(quantity, &candidates).filter(|_| plain);
     let is_base = |t: &TimeExpr| {
         (t.cue == Cue::Compared || matches!(t.value, Value::Relative { .. }))
             && own.is_none_or(|o| o.span != t.span)
@@ -162,20 +163,16 @@ fn stated(text: &str, t: &TimeExpr, period: Period) -> ClaimPeriod {
     }
 }
 
-/// "Down from 24,000 in 2019": a comparison right after a quantity is that quantity's own
-/// period.
+/// "Down from 24,000 in 2019": a comparison right after a plain count is that count's own
+/// period (after a change, "60 per cent higher than 2021", it is the base).
 fn own_comparison<'a>(
-    text: &str,
     quantity: &Range<usize>,
     candidates: &[&'a TimeExpr],
 ) -> Option<&'a TimeExpr> {
     candidates.iter().copied().find(|t| {
         let after = t.span.end > quantity.end && t.span.start <= quantity.end + 4;
         let inside = t.span.start <= quantity.start && t.span.end >= quantity.end;
-        t.cue == Cue::Compared
-            && matches!(t.value, Value::Period(_))
-            && (after || inside)
-            && !text.is_empty()
+        t.cue == Cue::Compared && matches!(t.value, Value::Period(_)) && (after || inside)
     })
 }
 

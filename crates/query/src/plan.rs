@@ -32,7 +32,28 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         readings: Vec::new(),
         unmatched: Some(why.to_string()),
     };
-    let sentence_words = words::words(&claim.sentence);
+    let words = words::words(&claim.sentence);
+    let unblocked = Sentence {
+        words,
+        blocked: Vec::new(),
+    };
+    let blocked: Vec<std::ops::Range<usize>> = index
+        .bound
+        .iter()
+        .filter(|b| matches_measure(b, claim, &unblocked))
+        .flat_map(|b| {
+            b.dataset
+                .measure
+                .unrecorded
+                .words
+                .find_in(&claim.sentence, &unblocked.words)
+        })
+        .map(|h| h.span)
+        .collect();
+    let sentence_words = Sentence {
+        blocked,
+        ..unblocked
+    };
     let measured: Vec<&Bound<'_>> = index
         .bound
         .iter()
@@ -40,6 +61,9 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         .collect();
     if measured.is_empty() {
         return none("no table in the catalog counts what this sentence talks about");
+    }
+    if let Some(reason) = best_is_unrecorded(&measured, claim, &sentence_words) {
+        return none(&reason);
     }
     let candidates: Vec<&Bound<'_>> = measured
         .iter()
@@ -90,19 +114,43 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
     }
 }
 
-fn matches_measure(bound: &Bound<'_>, claim: &Claim, sentence_words: &[Word]) -> bool {
+fn matches_measure(bound: &Bound<'_>, claim: &Claim, sentence: &Sentence) -> bool {
     let measure = &bound.dataset.measure;
-    let has = |v: &catalog::Vocabulary| !v.find_in(&claim.sentence, sentence_words).is_empty();
+    let has = |v: &catalog::Vocabulary| !sentence.hits(v, claim).is_empty();
     has(&measure.words) && (measure.population.is_empty() || has(&measure.population))
+}
+
+/// A sentence's words, and the spans of phrases naming what some table does not record:
+/// measure words inside them ("asylum seekers" in "failed asylum seekers") describe what is
+/// not recorded, not a measure.
+#[derive(Debug)]
+struct Sentence {
+    words: Vec<Word>,
+    blocked: Vec<std::ops::Range<usize>>,
+}
+
+impl Sentence {
+    fn hits(&self, vocabulary: &catalog::Vocabulary, claim: &Claim) -> Vec<catalog::words::Hit> {
+        vocabulary
+            .find_in(&claim.sentence, &self.words)
+            .into_iter()
+            .filter(|h| {
+                !self
+                    .blocked
+                    .iter()
+                    .any(|b| b.start <= h.span.start && h.span.end <= b.end)
+            })
+            .collect()
+    }
 }
 
 /// Words naming something the table does not record ("small boat arrivals" returned): the
 /// reason the table cannot check the claim.
-fn unrecorded(bound: &Bound<'_>, claim: &Claim, sentence_words: &[Word]) -> Option<String> {
+fn unrecorded(bound: &Bound<'_>, claim: &Claim, sentence_words: &Sentence) -> Option<String> {
     let unrecorded = &bound.dataset.measure.unrecorded;
     let hit = unrecorded
         .words
-        .find_in(&claim.sentence, sentence_words)
+        .find_in(&claim.sentence, &sentence_words.words)
         .into_iter()
         .next()?;
     Some(format!(
@@ -111,14 +159,26 @@ fn unrecorded(bound: &Bound<'_>, claim: &Claim, sentence_words: &[Word]) -> Opti
     ))
 }
 
+/// When the measure the sentence names most specifically belongs to a table that does not
+/// record what the sentence asks ("2,580 returns of small boat arrivals"), no other table's
+/// weaker match stands in for it: the reason it cannot be checked.
+fn best_is_unrecorded(
+    measured: &[&Bound<'_>],
+    claim: &Claim,
+    sentence_words: &Sentence,
+) -> Option<String> {
+    let best = measured.iter().max_by(|a, b| {
+        measure_fit(a, claim, sentence_words).total_cmp(&measure_fit(b, claim, sentence_words))
+    })?;
+    unrecorded(best, claim, sentence_words)
+}
+
 /// How specifically the sentence names the dataset's measure near the quantity: longer
-/// phrases count more, and distance counts against them.
-fn measure_fit(bound: &Bound<'_>, claim: &Claim, sentence_words: &[Word]) -> f64 {
-    bound
-        .dataset
-        .measure
-        .words
-        .find_in(&claim.sentence, sentence_words)
+/// phrases count more, and distance counts against them. Minus infinity when every match
+/// lies inside words another table marks as unrecorded.
+fn measure_fit(bound: &Bound<'_>, claim: &Claim, sentence_words: &Sentence) -> f64 {
+    sentence_words
+        .hits(&bound.dataset.measure.words, claim)
         .iter()
         .map(|hit| {
             let words = hit
@@ -129,7 +189,7 @@ fn measure_fit(bound: &Bound<'_>, claim: &Claim, sentence_words: &[Word]) -> f64
             let gap = gap(&hit.span, &claim.span) as f64;
             2.0 * words as f64 - (gap / 30.0).min(3.0)
         })
-        .fold(0.0, f64::max)
+        .fold(f64::NEG_INFINITY, f64::max)
 }
 
 /// Bytes between two spans, either way round.
@@ -283,7 +343,7 @@ struct Draft {
 fn readings_of(
     bound: &Bound<'_>,
     claim: &Claim,
-    sentence_words: &[Word],
+    sentence_words: &Sentence,
     index: &Index<'_>,
     window: &Window,
     arithmetic: &Arithmetic,
@@ -317,18 +377,23 @@ fn readings_of(
 fn other_populations(
     bound: &Bound<'_>,
     claim: &Claim,
-    sentence_words: &[Word],
+    sentence_words: &Sentence,
     index: &Index<'_>,
     draft: &mut Draft,
 ) {
     let ours = &bound.dataset.measure.population;
-    for other in &index.bound {
+    let same_measure = |other: &&Bound<'_>| matches_measure(other, claim, sentence_words);
+    for other in index.bound.iter().filter(same_measure) {
         let theirs = &other.dataset.measure.population;
         if theirs == ours || theirs.is_empty() {
             continue;
         }
-        if let Some(hit) = theirs.find_in(&claim.sentence, sentence_words).first()
-            && ours.find_in(&claim.sentence, sentence_words).is_empty()
+        if let Some(hit) = theirs
+            .find_in(&claim.sentence, &sentence_words.words)
+            .first()
+            && ours
+                .find_in(&claim.sentence, &sentence_words.words)
+                .is_empty()
         {
             draft.score -= 30.0;
             draft.strained = true;
@@ -543,7 +608,7 @@ impl DimensionOption {
 fn dimension_options(
     dimension: &Dimension,
     claim: &Claim,
-    sentence_words: &[Word],
+    sentence_words: &Sentence,
 ) -> Vec<DimensionOption> {
     if dimension.role.holds_countries() {
         return vec![DimensionOption::none()];
@@ -584,10 +649,10 @@ fn dimension_options(
 fn owned_hits(
     vocabulary: &catalog::Vocabulary,
     claim: &Claim,
-    sentence_words: &[Word],
+    sentence_words: &Sentence,
 ) -> Vec<catalog::words::Hit> {
     vocabulary
-        .find_in(&claim.sentence, sentence_words)
+        .find_in(&claim.sentence, &sentence_words.words)
         .into_iter()
         .filter(|h| claim.owns(&h.span))
         .collect()
@@ -597,7 +662,7 @@ fn owned_hits(
 fn worded_group(
     dimension: &Dimension,
     claim: &Claim,
-    sentence_words: &[Word],
+    sentence_words: &Sentence,
 ) -> Option<DimensionOption> {
     let (group, hit) = dimension
         .groups
@@ -635,7 +700,7 @@ fn worded_group(
 fn named_values<'d>(
     dimension: &'d Dimension,
     claim: &Claim,
-    sentence_words: &[Word],
+    sentence_words: &Sentence,
 ) -> Vec<(&'d catalog::Value, catalog::words::Hit)> {
     dimension
         .values

@@ -113,6 +113,8 @@ pub struct ReadingJson {
     pub figure: FigureJson,
     pub fit: FitJson,
     pub score: f64,
+    /// True when the reading goes against the text's words rather than filling silences.
+    pub strained: bool,
     pub notes: Vec<String>,
     pub sql: String,
 }
@@ -317,6 +319,7 @@ fn reading(rank: usize, j: &Judged) -> ReadingJson {
         },
         fit: fit(j.fit),
         score: (r.score * 10.0).round() / 10.0,
+        strained: r.strained,
         notes: r.notes.clone(),
         sql: j.sql.clone(),
     }
