@@ -16,8 +16,10 @@ pub(crate) fn find(
     times: &[TimeExpr],
     ages: &[AgeBand],
 ) -> Vec<(Range<usize>, Assertion)> {
+    // "down from 24,000 in 2019" is one time expression with the count inside it; only
+    // the other expressions' words are time and nothing else.
     let taken = |span: &Range<usize>| {
-        times.iter().any(|t| overlaps(&t.span, span))
+        times.iter().any(|t| t.cue != temporal::Cue::Compared && overlaps(&t.span, span))
             || ages.iter().any(|a| overlaps(&a.span, span))
     };
     let mut found: Vec<quantity::Quantity> = quantity::find(text)

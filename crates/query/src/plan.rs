@@ -159,18 +159,14 @@ fn unrecorded(bound: &Bound<'_>, claim: &Claim, sentence_words: &Sentence) -> Op
     ))
 }
 
-/// When the measure the sentence names most specifically belongs to a table that does not
-/// record what the sentence asks ("2,580 returns of small boat arrivals"), no other table's
-/// weaker match stands in for it: the reason it cannot be checked.
-fn best_is_unrecorded(
-    measured: &[&Bound<'_>],
-    claim: &Claim,
-    sentence_words: &Sentence,
-) -> Option<String> {
-    let best = measured.iter().max_by(|a, b| {
-        measure_fit(a, claim, sentence_words).total_cmp(&measure_fit(b, claim, sentence_words))
-    })?;
-    unrecorded(best, claim, sentence_words)
+/// When the claim's own words name a measure whose table does not record what the sentence
+/// asks ("2,580 returns of small boat arrivals", "300 arrivals have been returned"), no other
+/// table's match stands in for it: the reason it cannot be checked.
+fn best_is_unrecorded(measured: &[&Bound<'_>], claim: &Claim, sentence_words: &Sentence) -> Option<String> {
+    measured
+        .iter()
+        .filter(|b| sentence_words.hits(&b.dataset.measure.words, claim).iter().any(|h| claim.owns(&h.span)))
+        .find_map(|b| unrecorded(b, claim, sentence_words))
 }
 
 /// How specifically the sentence names the dataset's measure near the quantity: longer
