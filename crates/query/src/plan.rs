@@ -365,7 +365,44 @@ fn readings_of(
     drafts
         .into_iter()
         .filter_map(|d| finish(bound, claim, window, arithmetic, d))
+        .flat_map(|r| {
+            let known = known_whole(bound, &r);
+            std::iter::once(r).chain(known)
+        })
         .collect()
+}
+
+/// For a share of people by sex or age, the same share among those whose sex or age is
+/// recorded: a fact-checker would consider leaving the unrecorded out of the whole.
+fn known_whole(bound: &Bound<'_>, reading: &Reading) -> Option<Reading> {
+    if !matches!(reading.arithmetic, Arithmetic::Share) {
+        return None;
+    }
+    let mut variant = reading.clone();
+    let mut left_out = Vec::new();
+    for part in reading.filters.iter().filter(|f| f.part) {
+        let dimension = bound.dataset.dimension(&part.column)?;
+        let unknown: Vec<&str> = dimension.values.iter().filter(|v| v.unknown).flat_map(|v| v.labels.iter().map(String::as_str)).collect();
+        if unknown.is_empty() || dimension.role != catalog::Role::Category {
+            continue;
+        }
+        let known: Vec<String> = dimension.values.iter().filter(|v| !v.unknown).flat_map(|v| v.labels.clone()).collect();
+        variant.filters.push(Filter {
+            column: part.column.clone(),
+            values: known,
+            why: Why::Alternative(format!("{} recorded", part.column.to_lowercase())),
+            part: false,
+            evidence: None,
+        });
+        left_out.push(part.column.to_lowercase());
+    }
+    if left_out.is_empty() {
+        return None;
+    }
+    variant.score -= 2.0;
+    variant.description = format!("{}, among those whose {} is recorded", reading.description, left_out.join(" and "));
+    variant.notes.push(format!("leaves people whose {} is not recorded out of the whole", left_out.join(" and ")));
+    Some(variant)
 }
 
 /// Words that pick out another dataset's narrower population ("foreign national
