@@ -198,6 +198,17 @@ pub(crate) fn figure_words(reading: &Reading, figure: &Figure) -> String {
             number::count(part(figure, "base")),
             period_words(base)
         ),
+        Arithmetic::Record { others, high } => {
+            let best = part(figure, "best of the others");
+            let word = if *high { "highest" } else { "lowest" };
+            format!(
+                "come to {}, which ranks {} of {} against the same stretch in other years (the {word} of the others: {})",
+                number::count(part(figure, "period")),
+                number::count(figure.value),
+                others.len() + 1,
+                number::count(best)
+            )
+        }
         Arithmetic::Trend => {
             let first = figure
                 .series

@@ -95,6 +95,7 @@ pub fn fit(claim: &Claim, reading: &Reading, figure: &Figure) -> Fit {
     }
     match &claim.assertion {
         Assertion::Trend { direction, strong } => trend_fit(*direction, *strong, figure),
+        Assertion::Record { .. } => record_fit(figure),
         Assertion::Quantity(q) => quantity_fit(q, reading, figure),
     }
 }
@@ -119,6 +120,33 @@ fn trend_fit(direction: Direction, strong: bool, figure: &Figure) -> Fit {
             gap: signed,
             points: true,
         }
+    }
+}
+
+/// A record fits when the period ranks first; it is close when within 5% of the best.
+fn record_fit(figure: &Figure) -> Fit {
+    let part = |name: &str| {
+        figure
+            .parts
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| *v)
+    };
+    if figure.value == 1.0 {
+        return Fit::Consistent { by_estimate: false };
+    }
+    let (Some(total), Some(best)) = (part("period"), part("best of the others")) else {
+        return Fit::NoFigure;
+    };
+    let gap = if best == 0.0 {
+        f64::INFINITY
+    } else {
+        (total - best) / best
+    };
+    if gap.abs() <= 0.05 {
+        Fit::Close { gap, points: false }
+    } else {
+        Fit::Inconsistent { gap, points: false }
     }
 }
 

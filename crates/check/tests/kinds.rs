@@ -48,32 +48,75 @@ fn check(sentence: &str, on: Date, words: &str) -> String {
     let claim = checked
         .iter()
         .find(|c| c.claim.words().starts_with(words))
-        .unwrap_or_else(|| panic!("no claim \"{words}\" in {:?}", checked.iter().map(|c| c.claim.words()).collect::<Vec<_>>()));
+        .unwrap_or_else(|| {
+            panic!(
+                "no claim \"{words}\" in {:?}",
+                checked.iter().map(|c| c.claim.words()).collect::<Vec<_>>()
+            )
+        });
     let figure = claim
         .decisive
         .and_then(|i| claim.readings.get(i))
-        .map_or("-".to_string(), |j| format!("{:.1} [{}]", j.figure.value, j.reading.dataset));
+        .map_or("-".to_string(), |j| {
+            format!("{:.1} [{}]", j.figure.value, j.reading.dataset)
+        });
     format!("{} {figure}", claim.verdict.as_str())
 }
 
 #[test]
 fn counts_with_qualifiers() {
     let on = date(2023, 3, 1);
-    assert_eq!(check("Officials said 9,044 Albanians arrived in small boats between July and September 2022.", on, "9,044"), "accurate 9044.0 [irregular_migration]");
-    assert_eq!(check("Some 45,000 people crossed the Channel in small boats in 2022.", on, "Some 45,000"), "accurate 45774.0 [irregular_migration]");
-    assert_eq!(check("Fewer than 30,000 people crossed the Channel in small boats in 2022.", on, "Fewer than 30,000"), "inaccurate 45774.0 [irregular_migration]");
-    assert_eq!(check("Nearly 50,000 people crossed the Channel in small boats in 2022.", on, "Nearly 50,000"), "accurate 45774.0 [irregular_migration]");
+    assert_eq!(
+        check(
+            "Officials said 9,044 Albanians arrived in small boats between July and September 2022.",
+            on,
+            "9,044"
+        ),
+        "accurate 9044.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Some 45,000 people crossed the Channel in small boats in 2022.",
+            on,
+            "Some 45,000"
+        ),
+        "accurate 45774.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Fewer than 30,000 people crossed the Channel in small boats in 2022.",
+            on,
+            "Fewer than 30,000"
+        ),
+        "inaccurate 45774.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Nearly 50,000 people crossed the Channel in small boats in 2022.",
+            on,
+            "Nearly 50,000"
+        ),
+        "accurate 45774.0 [irregular_migration]"
+    );
 }
 
 #[test]
 fn shares() {
     let on = date(2023, 3, 1);
     assert_eq!(
-        check("About 45% of people crossing the Channel in small boats between July and September 2022 were Albanian.", on, "About 45%"),
+        check(
+            "About 45% of people crossing the Channel in small boats between July and September 2022 were Albanian.",
+            on,
+            "About 45%"
+        ),
         "accurate 44.5 [irregular_migration]"
     );
     assert_eq!(
-        check("In 2021, two thirds of small boat arrivals were Albanian.", on, "two thirds"),
+        check(
+            "In 2021, two thirds of small boat arrivals were Albanian.",
+            on,
+            "two thirds"
+        ),
         "inaccurate 2.9 [irregular_migration]"
     );
 }
@@ -81,19 +124,48 @@ fn shares() {
 #[test]
 fn changes_and_multiples() {
     let on = date(2024, 3, 1);
-    assert_eq!(check("Small boat arrivals fell by a third in 2023.", on, "fell by a third"), "roughly_right -35.7 [irregular_migration]");
-    assert_eq!(check("Small boat arrivals fell by 36 per cent in 2023.", on, "fell by 36 per cent"), "accurate -35.7 [irregular_migration]");
-    assert_eq!(check("Small boat arrivals fell by more than 40 per cent in 2023.", on, "fell by more than 40 per cent"), "inaccurate -35.7 [irregular_migration]");
+    assert_eq!(
+        check(
+            "Small boat arrivals fell by a third in 2023.",
+            on,
+            "fell by a third"
+        ),
+        "roughly_right -35.7 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Small boat arrivals fell by 36 per cent in 2023.",
+            on,
+            "fell by 36 per cent"
+        ),
+        "accurate -35.7 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Small boat arrivals fell by more than 40 per cent in 2023.",
+            on,
+            "fell by more than 40 per cent"
+        ),
+        "inaccurate -35.7 [irregular_migration]"
+    );
 }
 
 #[test]
 fn periods_relative_to_the_date() {
     assert_eq!(
-        check("Last year 29,437 people crossed the Channel in small boats.", date(2024, 2, 1), "29,437"),
+        check(
+            "Last year 29,437 people crossed the Channel in small boats.",
+            date(2024, 2, 1),
+            "29,437"
+        ),
         "accurate 29437.0 [irregular_migration]"
     );
     assert_eq!(
-        check("Enforced returns rose to 6,393 in the year ending December 2023.", date(2024, 3, 1), "6,393"),
+        check(
+            "Enforced returns rose to 6,393 in the year ending December 2023.",
+            date(2024, 3, 1),
+            "6,393"
+        ),
         "accurate 6393.0 [returns]"
     );
 }
@@ -101,15 +173,94 @@ fn periods_relative_to_the_date() {
 #[test]
 fn what_the_data_cannot_check() {
     let on = date(2023, 6, 1);
-    assert_eq!(check("Officials warned that crossings could reach 80,000 this year.", on, "80,000"), "not_checkable -");
-    assert_eq!(check("The number of boats crossing fell to 602 vessels last year.", date(2024, 1, 5), "602"), "not_checkable -");
-    assert_eq!(check("Some 300 small boat arrivals have been returned to Peru since 2021.", on, "Some 300"), "not_checkable -");
-    assert_eq!(check("There were 9,000 people returned to Peru in 2031.", on, "9,000"), "period_not_covered 0.0 [returns_by_destination]");
+    assert_eq!(
+        check(
+            "Officials warned that crossings could reach 80,000 this year.",
+            on,
+            "80,000"
+        ),
+        "not_checkable -"
+    );
+    assert_eq!(
+        check(
+            "The number of boats crossing fell to 602 vessels last year.",
+            date(2024, 1, 5),
+            "602"
+        ),
+        "not_checkable -"
+    );
+    assert_eq!(
+        check(
+            "Some 300 small boat arrivals have been returned to Peru since 2021.",
+            on,
+            "Some 300"
+        ),
+        "not_checkable -"
+    );
+    assert_eq!(
+        check(
+            "There were 9,000 people returned to Peru in 2031.",
+            on,
+            "9,000"
+        ),
+        "period_not_covered 0.0 [returns_by_destination]"
+    );
 }
 
 #[test]
 fn definitions_choose_the_reading() {
     let on = date(2023, 3, 1);
-    assert_eq!(check("The Home Office deported 3,855 people in 2022.", on, "3,855"), "accurate 3855.0 [returns]");
-    assert_eq!(check("A total of 10,916 people left voluntarily in 2022.", on, "10,916"), "accurate 10916.0 [returns]");
+    assert_eq!(
+        check(
+            "The Home Office deported 3,855 people in 2022.",
+            on,
+            "3,855"
+        ),
+        "accurate 3855.0 [returns]"
+    );
+    assert_eq!(
+        check(
+            "A total of 10,916 people left voluntarily in 2022.",
+            on,
+            "10,916"
+        ),
+        "accurate 10916.0 [returns]"
+    );
+}
+
+#[test]
+fn records_and_superlatives() {
+    assert_eq!(
+        check(
+            "Small boat arrivals reached record levels in 2022.",
+            date(2023, 2, 1),
+            "record levels"
+        ),
+        "accurate 1.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Small boat arrivals were the highest ever in 2020.",
+            date(2021, 2, 1),
+            "highest"
+        ),
+        "accurate 1.0 [irregular_migration]",
+        "the highest of 2018 to 2020, the years before it"
+    );
+    assert_eq!(
+        check(
+            "Small boat arrivals were the highest ever in 2023.",
+            date(2024, 2, 1),
+            "highest"
+        ),
+        "inaccurate 2.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Enforced returns fell to their lowest level in 2023.",
+            date(2024, 3, 1),
+            "lowest"
+        ),
+        "inaccurate 4.0 [returns]"
+    );
 }

@@ -122,9 +122,12 @@ fn pick<'a>(label: &Labelled, checked: &'a [Checked]) -> Option<&'a Checked> {
         Some(value) => checked
             .iter()
             .find(|c| claim_value(c).is_some_and(|v| same_value(v, value))),
-        None => checked
-            .iter()
-            .find(|c| matches!(c.claim.assertion, Assertion::Trend { .. })),
+        None => checked.iter().find(|c| {
+            matches!(
+                c.claim.assertion,
+                Assertion::Trend { .. } | Assertion::Record { .. }
+            )
+        }),
     }
 }
 

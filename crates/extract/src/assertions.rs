@@ -19,7 +19,9 @@ pub(crate) fn find(
     // "down from 24,000 in 2019" is one time expression with the count inside it; only
     // the other expressions' words are time and nothing else.
     let taken = |span: &Range<usize>| {
-        times.iter().any(|t| t.cue != temporal::Cue::Compared && overlaps(&t.span, span))
+        times
+            .iter()
+            .any(|t| t.cue != temporal::Cue::Compared && overlaps(&t.span, span))
             || ages.iter().any(|a| overlaps(&a.span, span))
     };
     let mut found: Vec<quantity::Quantity> = quantity::find(text)
@@ -31,10 +33,20 @@ pub(crate) fn find(
         .into_iter()
         .map(|q| (q.span.clone(), Assertion::Quantity(q)))
         .collect();
-    if !quantities.is_empty() {
-        return quantities;
+    let mut found = quantities;
+    if let Some((span, record)) = record(text) {
+        let apart = found
+            .iter()
+            .all(|(q, _)| q.end + 20 < span.start || span.end + 20 < q.start);
+        if apart {
+            found.push((span, record));
+            found.sort_by_key(|(s, _)| s.start);
+        }
     }
-    trend(text).into_iter().collect()
+    if found.is_empty() {
+        found.extend(trend(text));
+    }
+    found
 }
 
 /// "Fell by around a third (36%)": a percentage in brackets right after a change restates
@@ -142,6 +154,51 @@ fn trend(text: &str) -> Option<(Range<usize>, Assertion)> {
         Assertion::Trend {
             direction,
             strong: strong_at.is_some(),
+        },
+    ))
+}
+
+const HIGHS: [&str; 9] = [
+    "record levels",
+    "record level",
+    "record number",
+    "record high",
+    "a record",
+    "highest",
+    "than ever",
+    "all-time high",
+    "peaked",
+];
+const LOWS: [&str; 5] = [
+    "record low",
+    "lowest",
+    "fewest",
+    "all-time low",
+    "ten-year low",
+];
+
+/// "Record levels of returns", "more people than ever", "the lowest since 2004", "peaked in
+/// 2002". Needs a statistical subject or measure-like noun nearby, as trends do.
+fn record(text: &str) -> Option<(Range<usize>, Assertion)> {
+    let lower = text.to_lowercase();
+    let found = |words: &[&'static str], high: bool| {
+        words
+            .iter()
+            .filter_map(|w| find_word(&lower, w).map(|s| (s, high, *w)))
+            .min_by_key(|(s, _, _)| s.start)
+    };
+    let lows = found(&LOWS, false);
+    let (span, high, word) = lows.or_else(|| found(&HIGHS, true))?;
+    let fewer_than_ever = word == "than ever"
+        && ["fewer", "less"]
+            .iter()
+            .any(|w| find_word(&lower[..span.start], w).is_some());
+    let high = high && !fewer_than_ever;
+    Some((
+        span,
+        Assertion::Record {
+            high,
+            peak: word == "peaked",
         },
     ))
 }

@@ -66,6 +66,10 @@ pub enum Assertion {
     Quantity(Quantity),
     /// A direction without a number: "has risen sharply", "fell back".
     Trend { direction: Direction, strong: bool },
+    /// A record: "record levels", "more than ever", "the lowest since 2004", "peaked in
+    /// 2002". `high` is false for lows; `peak` is set when the text names the record's time
+    /// rather than claiming the period is a record.
+    Record { high: bool, peak: bool },
 }
 
 /// A time of speaking.
@@ -313,7 +317,7 @@ impl Claim {
     pub fn quantity(&self) -> Option<&Quantity> {
         match &self.assertion {
             Assertion::Quantity(q) => Some(q),
-            Assertion::Trend { .. } => None,
+            Assertion::Trend { .. } | Assertion::Record { .. } => None,
         }
     }
 

@@ -55,6 +55,7 @@ pub fn evaluate(reading: &Reading, table: &Table) -> Figure {
         .quarters()
         .zip(series.iter().copied())
         .collect();
+    let keeps_own_series = matches!(reading.arithmetic, Arithmetic::Record { .. });
     let mut figure = match &reading.arithmetic {
         Arithmetic::Sum => sum_figure(&reading.window, &series),
         Arithmetic::Share => {
@@ -80,8 +81,17 @@ pub fn evaluate(reading: &Reading, table: &Table) -> Figure {
             |a, b| a / b,
         ),
         Arithmetic::Trend => trend_figure(&reading.window, &series),
+        Arithmetic::Record { others, high } => {
+            let totals: Vec<(Quarter, f64)> = others
+                .iter()
+                .map(|w| (w.first, sums_of(w, &sums(table, &all, w)).estimate))
+                .collect();
+            record_figure(&reading.window, &series, &totals, *high)
+        }
     };
-    figure.series = quarters;
+    if !keeps_own_series {
+        figure.series = quarters;
+    }
     figure.coverage = coverage;
     figure
 }
@@ -259,6 +269,30 @@ fn trend_figure(window: &Window, series: &[f64]) -> Figure {
         ("last quarter".to_string(), last),
     ];
     empty_figure(change, change, change, (change, change), true, parts)
+}
+
+/// The period's rank among the other years (1 is the record), and the best of the others.
+fn record_figure(window: &Window, series: &[f64], others: &[(Quarter, f64)], high: bool) -> Figure {
+    let total = sums_of(window, series).estimate;
+    let better = |other: f64| if high { other > total } else { other < total };
+    let rank = 1 + others.iter().filter(|(_, v)| better(*v)).count();
+    let best = others
+        .iter()
+        .map(|(_, v)| *v)
+        .reduce(|a, b| if high { a.max(b) } else { a.min(b) });
+    let value = if others.is_empty() {
+        f64::NAN
+    } else {
+        rank as f64
+    };
+    let mut parts = vec![
+        ("period".to_string(), total),
+        ("years compared".to_string(), others.len() as f64),
+    ];
+    parts.extend(best.map(|b| ("best of the others".to_string(), b)));
+    let mut figure = empty_figure(value, value, value, (value, value), window.aligned(), parts);
+    figure.series = others.to_vec();
+    figure
 }
 
 fn coverage(table: &Table, window: &Window, base: Option<&Window>) -> Coverage {

@@ -98,6 +98,9 @@ pub enum Arithmetic {
     Ratio { base: Window },
     /// The series over the period, first quarter to last.
     Trend,
+    /// The period's total ranked among the same stretch in other years (`others`): a
+    /// record high when `high`, a low otherwise.
+    Record { others: Vec<Window>, high: bool },
 }
 
 /// The catalog's datasets, each bound to its loaded table.

@@ -86,7 +86,7 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         let Some(window) = Window::new(&period) else {
             return none("the period ends before it starts");
         };
-        let Some((arithmetic, window)) = arithmetic(claim, &window) else {
+        let Some((arithmetic, window)) = arithmetic(claim, &window, bound.coverage) else {
             return none("the comparison period could not be worked out");
         };
         let mut found = readings_of(
@@ -117,7 +117,9 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
 fn matches_measure(bound: &Bound<'_>, claim: &Claim, sentence: &Sentence) -> bool {
     let measure = &bound.dataset.measure;
     let has = |v: &catalog::Vocabulary| !sentence.hits(v, claim).is_empty();
-    has(&measure.words) && (measure.population.is_empty() || has(&measure.population))
+    let owned =
+        |v: &catalog::Vocabulary| sentence.hits(v, claim).iter().any(|h| claim.owns(&h.span));
+    has(&measure.words) && (measure.population.is_empty() || owned(&measure.population))
 }
 
 /// A sentence's words, and the spans of phrases naming what some table does not record:
@@ -162,10 +164,19 @@ fn unrecorded(bound: &Bound<'_>, claim: &Claim, sentence_words: &Sentence) -> Op
 /// When the claim's own words name a measure whose table does not record what the sentence
 /// asks ("2,580 returns of small boat arrivals", "300 arrivals have been returned"), no other
 /// table's match stands in for it: the reason it cannot be checked.
-fn best_is_unrecorded(measured: &[&Bound<'_>], claim: &Claim, sentence_words: &Sentence) -> Option<String> {
+fn best_is_unrecorded(
+    measured: &[&Bound<'_>],
+    claim: &Claim,
+    sentence_words: &Sentence,
+) -> Option<String> {
     measured
         .iter()
-        .filter(|b| sentence_words.hits(&b.dataset.measure.words, claim).iter().any(|h| claim.owns(&h.span)))
+        .filter(|b| {
+            sentence_words
+                .hits(&b.dataset.measure.words, claim)
+                .iter()
+                .any(|h| claim.owns(&h.span))
+        })
         .find_map(|b| unrecorded(b, claim, sentence_words))
 }
 
@@ -224,7 +235,11 @@ fn trim_to_data(
 
 /// The arithmetic of the claim, and the window of the period it is about (for a change
 /// stated over a range of years, the last year).
-fn arithmetic(claim: &Claim, window: &Window) -> Option<(Arithmetic, Window)> {
+fn arithmetic(
+    claim: &Claim,
+    window: &Window,
+    coverage: Option<(store::Quarter, store::Quarter)>,
+) -> Option<(Arithmetic, Window)> {
     let comparison = || -> Option<(Window, Window)> {
         let now = &window.period;
         if let Some(base) = &claim.base {
@@ -250,6 +265,16 @@ fn arithmetic(claim: &Claim, window: &Window) -> Option<(Arithmetic, Window)> {
     Some(match &claim.assertion {
         Assertion::Trend { .. } if claim.base.is_some() => change(false)?,
         Assertion::Trend { .. } => (Arithmetic::Trend, window.clone()),
+        Assertion::Record { high, peak } => {
+            let others = other_years(&window.period, coverage?, *peak);
+            (
+                Arithmetic::Record {
+                    others,
+                    high: *high,
+                },
+                window.clone(),
+            )
+        }
         Assertion::Quantity(q) => match (q.kind, q.direction) {
             (Kind::Percent | Kind::Fraction, Some(_)) => change(false)?,
             (Kind::Percent | Kind::Fraction, None) => (Arithmetic::Share, window.clone()),
@@ -257,6 +282,35 @@ fn arithmetic(claim: &Claim, window: &Window) -> Option<(Arithmetic, Window)> {
             (Kind::Count | Kind::Money, _) => (Arithmetic::Sum, window.clone()),
         },
     })
+}
+
+/// The same stretch of days in every other year the data cover: earlier years for "a
+/// record", all years for "peaked in 2002".
+fn other_years(
+    period: &temporal::Period,
+    (first, last): (store::Quarter, store::Quarter),
+    peak: bool,
+) -> Vec<Window> {
+    let days = crate::window::days_between(period.start.earliest, period.end.latest);
+    let step = (days / 366 + 1) as i32;
+    let covered = |w: &Window| w.first >= first && w.last <= last;
+    let mut windows = Vec::new();
+    for direction in [1, -1] {
+        if direction == -1 && !peak {
+            break;
+        }
+        for k in 1.. {
+            let Some(window) = shift(period, direction * k * step).and_then(|p| Window::new(&p))
+            else {
+                break;
+            };
+            if !covered(&window) {
+                break;
+            }
+            windows.push(window);
+        }
+    }
+    windows
 }
 
 /// "Compared to last year", said of five months: the same five months a year earlier, not
@@ -382,11 +436,21 @@ fn known_whole(bound: &Bound<'_>, reading: &Reading) -> Option<Reading> {
     let mut left_out = Vec::new();
     for part in reading.filters.iter().filter(|f| f.part) {
         let dimension = bound.dataset.dimension(&part.column)?;
-        let unknown: Vec<&str> = dimension.values.iter().filter(|v| v.unknown).flat_map(|v| v.labels.iter().map(String::as_str)).collect();
+        let unknown: Vec<&str> = dimension
+            .values
+            .iter()
+            .filter(|v| v.unknown)
+            .flat_map(|v| v.labels.iter().map(String::as_str))
+            .collect();
         if unknown.is_empty() || dimension.role != catalog::Role::Category {
             continue;
         }
-        let known: Vec<String> = dimension.values.iter().filter(|v| !v.unknown).flat_map(|v| v.labels.clone()).collect();
+        let known: Vec<String> = dimension
+            .values
+            .iter()
+            .filter(|v| !v.unknown)
+            .flat_map(|v| v.labels.clone())
+            .collect();
         variant.filters.push(Filter {
             column: part.column.clone(),
             values: known,
@@ -400,8 +464,15 @@ fn known_whole(bound: &Bound<'_>, reading: &Reading) -> Option<Reading> {
         return None;
     }
     variant.score -= 2.0;
-    variant.description = format!("{}, among those whose {} is recorded", reading.description, left_out.join(" and "));
-    variant.notes.push(format!("leaves people whose {} is not recorded out of the whole", left_out.join(" and ")));
+    variant.description = format!(
+        "{}, among those whose {} is recorded",
+        reading.description,
+        left_out.join(" and ")
+    );
+    variant.notes.push(format!(
+        "leaves people whose {} is not recorded out of the whole",
+        left_out.join(" and ")
+    ));
     Some(variant)
 }
 

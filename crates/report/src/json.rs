@@ -43,6 +43,7 @@ pub struct ClaimJson {
     pub said: Option<SaidJson>,
     pub quantity: Option<QuantityJson>,
     pub trend: Option<TrendJson>,
+    pub record: Option<RecordJson>,
     pub entities: Vec<EntityJson>,
     pub period: Option<PeriodJson>,
     pub base_period: Option<PeriodJson>,
@@ -80,6 +81,12 @@ pub struct QuantityJson {
 pub struct TrendJson {
     pub direction: quantity::Direction,
     pub strong: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RecordJson {
+    pub high: bool,
+    pub peak: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -224,7 +231,11 @@ pub fn claim(id: usize, checked: &Checked) -> ClaimJson {
         }),
         trend: match c.assertion {
             Assertion::Trend { direction, strong } => Some(TrendJson { direction, strong }),
-            Assertion::Quantity(_) => None,
+            Assertion::Quantity(_) | Assertion::Record { .. } => None,
+        },
+        record: match c.assertion {
+            Assertion::Record { high, peak } => Some(RecordJson { high, peak }),
+            _ => None,
         },
         entities: c
             .entities
@@ -289,6 +300,7 @@ fn reading(rank: usize, j: &Judged) -> ReadingJson {
             Arithmetic::Change { .. } => "change",
             Arithmetic::Ratio { .. } => "ratio",
             Arithmetic::Trend => "trend",
+            Arithmetic::Record { .. } => "record",
         },
         filters: r.filters.iter().map(filter).collect(),
         quarters: quarters(&r.window),

@@ -49,6 +49,7 @@ fn claim(out: &mut String, id: usize, checked: &Checked) {
             format!("\"{}\" ({:?}, {:?})", c.words(), q.kind, q.qualifier).to_lowercase()
         }
         Assertion::Trend { .. } => format!("\"{}\" (trend)", c.words()),
+        Assertion::Record { .. } => format!("\"{}\" (record)", c.words()),
     };
     let _ = writeln!(out, "    claims   {what}");
     if let Some(p) = &c.period {
