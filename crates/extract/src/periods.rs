@@ -103,12 +103,16 @@ pub(crate) fn choose(
             timing.period = Some(stated(text, t, period));
         }
         Some((t, Value::BackReference)) => {
-            timing.period = state.back_reference().cloned().map(|p| ClaimPeriod {
-                text: text[t.span.clone()].to_string(),
-                span: Some(t.span.clone()),
-                via: Via::BackReference,
-                ..p
-            });
+            timing.period = state
+                .back_reference()
+                .cloned()
+                .map(|p| ClaimPeriod {
+                    text: text[t.span.clone()].to_string(),
+                    span: Some(t.span.clone()),
+                    via: Via::BackReference,
+                    ..p
+                })
+                .or_else(|| assumed(reference));
         }
         Some((_, Value::Unresolved { what })) => timing.unresolved = Some(what.clone()),
         Some((_, Value::Relative { .. })) => {}

@@ -317,9 +317,9 @@ fn other_years(
 /// the whole year.
 fn same_stretch(now: &temporal::Period, base: &temporal::Period) -> Option<temporal::Period> {
     let length = |p: &temporal::Period| crate::window::days_between(p.start.earliest, p.end.latest);
-    let years_apart = i32::from(now.start.earliest.year()) - i32::from(base.start.earliest.year());
+    let years_apart = i32::from(now.end.latest.year()) - i32::from(base.end.latest.year());
     let much_longer = length(base) as f64 > 1.5 * length(now) as f64;
-    if much_longer && years_apart >= 1 && base.end.latest < now.start.earliest {
+    if much_longer && years_apart >= 1 && base.start.earliest < now.start.earliest {
         return shift(now, years_apart);
     }
     Some(base.clone())
@@ -806,7 +806,7 @@ fn named_values<'d>(
     claim: &Claim,
     sentence_words: &Sentence,
 ) -> Vec<(&'d catalog::Value, catalog::words::Hit)> {
-    dimension
+    let named: Vec<(&catalog::Value, catalog::words::Hit)> = dimension
         .values
         .iter()
         .filter_map(|v| {
@@ -817,6 +817,16 @@ fn named_values<'d>(
                     .next()?,
             ))
         })
+        .collect();
+    // "not asylum seekers" names one value; the "asylum seekers" inside it does not name
+    // another.
+    let inside = |h: &catalog::words::Hit, other: &catalog::words::Hit| {
+        other.span.start <= h.span.start && h.span.end <= other.span.end && other.span != h.span
+    };
+    named
+        .iter()
+        .filter(|(_, h)| !named.iter().any(|(_, o)| inside(h, o)))
+        .cloned()
         .collect()
 }
 
