@@ -198,7 +198,19 @@ pub(crate) fn figure_words(reading: &Reading, figure: &Figure) -> String {
             number::count(part(figure, "base")),
             period_words(base)
         ),
-        Arithmetic::Record { others, high } => {
+        Arithmetic::Record {
+            others,
+            high,
+            peak: true,
+        } => {
+            let word = if *high { "highest" } else { "lowest" };
+            format!(
+                "have their {word} stretch in {} among the {} years compared",
+                number::count(figure.value).replace(',', ""),
+                others.len() + 1
+            )
+        }
+        Arithmetic::Record { others, high, .. } => {
             let best = part(figure, "best of the others");
             let word = if *high { "highest" } else { "lowest" };
             format!(

@@ -95,6 +95,7 @@ pub fn fit(claim: &Claim, reading: &Reading, figure: &Figure) -> Fit {
     }
     match &claim.assertion {
         Assertion::Trend { direction, strong } => trend_fit(*direction, *strong, figure),
+        Assertion::Record { peak: true, .. } => peak_fit(reading, figure),
         Assertion::Record { .. } => record_fit(figure),
         Assertion::Quantity(q) => quantity_fit(q, reading, figure),
     }
@@ -118,6 +119,19 @@ fn trend_fit(direction: Direction, strong: bool, figure: &Figure) -> Fit {
     } else {
         Fit::Inconsistent {
             gap: signed,
+            points: true,
+        }
+    }
+}
+
+/// "Peaked in 2002" fits when the record year is the one named.
+fn peak_fit(reading: &Reading, figure: &Figure) -> Fit {
+    let named = f64::from(reading.window.first.year());
+    if figure.value == named {
+        Fit::Consistent { by_estimate: false }
+    } else {
+        Fit::Inconsistent {
+            gap: figure.value - named,
             points: true,
         }
     }
@@ -289,7 +303,7 @@ pub fn verdict(claim: &Claim, plan: &Plan, readings: &[Judged]) -> Outcome {
     if let Some(hedge) = &claim.hedge {
         return outcome(Verdict::NotCheckable, None, Reason::Hedged(hedge.clone()));
     }
-    if readings.is_empty() || plan.readings.is_empty() {
+    if readings.is_empty() || plan.readings.is_empty() || plan.unmatched.is_some() {
         return outcome(Verdict::NotCheckable, None, Reason::NoReading);
     }
     if readings[0].fit == Fit::NotCovered {

@@ -132,6 +132,10 @@ fn pick<'a>(label: &Labelled, checked: &'a [Checked]) -> Option<&'a Checked> {
 }
 
 fn claim_value(checked: &Checked) -> Option<f64> {
+    if let Assertion::Record { peak: true, .. } = checked.claim.assertion {
+        let period = checked.claim.period.as_ref()?;
+        return Some(f64::from(period.period.start.earliest.year()));
+    }
     let q = checked.claim.quantity()?;
     let value = if q.kind == Kind::Fraction {
         q.value * 100.0

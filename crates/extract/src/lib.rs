@@ -246,16 +246,27 @@ fn sentence_claims(
     let assertions = assertions::find(text, &times, &ages);
     let entities = entities::find(text, context, &mut state.last_country);
     let mut out = Vec::new();
-    let spans: Vec<Range<usize>> = assertions.iter().map(|(s, _)| s.clone()).collect();
+    let spans: Vec<Range<usize>> = assertions
+        .iter()
+        .filter(|(_, a)| matches!(a, Assertion::Quantity(_)))
+        .map(|(s, _)| s.clone())
+        .collect();
     let reference = said.as_ref().map_or(context.published, |s| s.days.latest);
     for (span, assertion) in assertions {
         let plain = matches!(&assertion, Assertion::Quantity(q) if q.direction.is_none() && q.kind != quantity::Kind::Multiple);
-        let timing = periods::choose(text, &span, &times, said.as_ref(), state, reference, plain);
+        let hedge = hedges::find(text, &span, &assertion);
+        let forecast = matches!(hedge, Some(Hedge::Forecast { .. }));
+        let asserted = periods::Asserted {
+            span: &span,
+            plain,
+            forecast,
+        };
+        let timing = periods::choose(text, &asserted, &times, said.as_ref(), state, reference);
         out.push(Claim {
             others: spans.iter().filter(|s| **s != span).cloned().collect(),
             sentence: text.to_string(),
             offset,
-            hedge: hedges::find(text, &span, &assertion),
+            hedge,
             span,
             repeated_at: Vec::new(),
             speaker: local_speaker.clone(),

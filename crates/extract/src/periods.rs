@@ -76,15 +76,25 @@ fn gap(text: &str, a: &Range<usize>, b: &Range<usize>) -> usize {
         .map_or(usize::MAX, |between| between.split_whitespace().count())
 }
 
+/// What choosing a period needs to know of the claim.
+#[derive(Debug)]
+pub(crate) struct Asserted<'a> {
+    pub span: &'a Range<usize>,
+    /// A count or share with no direction: a comparison right after it is its own period.
+    pub plain: bool,
+    /// A forecast: its period may run past the time of speaking.
+    pub forecast: bool,
+}
+
 pub(crate) fn choose(
     text: &str,
-    quantity: &Range<usize>,
+    asserted: &Asserted<'_>,
     times: &[TimeExpr],
     said: Option<&Said>,
     state: &State,
     reference: jiff::civil::Date,
-    plain: bool,
 ) -> Timing {
+    let (quantity, plain, forecast) = (asserted.span, asserted.plain, asserted.forecast);
     let candidates: Vec<&TimeExpr> = times
         .iter()
         .filter(|t| said.is_none_or(|s| s.span != t.span))
@@ -99,7 +109,12 @@ pub(crate) fn choose(
     let mut timing = Timing::default();
     match main.map(|t| (t, &t.value)) {
         Some((t, Value::Period(period))) => {
-            let period = until(&ending_when_said(period, said), reference);
+            let said_period = ending_when_said(period, said);
+            let period = if forecast {
+                said_period
+            } else {
+                until(&said_period, reference)
+            };
             timing.period = Some(stated(text, t, period));
         }
         Some((t, Value::BackReference)) => {

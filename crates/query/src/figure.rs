@@ -81,12 +81,16 @@ pub fn evaluate(reading: &Reading, table: &Table) -> Figure {
             |a, b| a / b,
         ),
         Arithmetic::Trend => trend_figure(&reading.window, &series),
-        Arithmetic::Record { others, high } => {
+        Arithmetic::Record { others, high, peak } => {
             let totals: Vec<(Quarter, f64)> = others
                 .iter()
                 .map(|w| (w.first, sums_of(w, &sums(table, &all, w)).estimate))
                 .collect();
-            record_figure(&reading.window, &series, &totals, *high)
+            let mut figure = record_figure(&reading.window, &series, &totals, *high);
+            if *peak {
+                figure.value = peak_year(&reading.window, &figure, &totals, *high);
+            }
+            figure
         }
     };
     if !keeps_own_series {
@@ -293,6 +297,18 @@ fn record_figure(window: &Window, series: &[f64], others: &[(Quarter, f64)], hig
     let mut figure = empty_figure(value, value, value, (value, value), window.aligned(), parts);
     figure.series = others.to_vec();
     figure
+}
+
+/// The year in which the record stretch starts, the period's own included.
+fn peak_year(window: &Window, figure: &Figure, others: &[(Quarter, f64)], high: bool) -> f64 {
+    if figure.value == 1.0 {
+        return f64::from(window.first.year());
+    }
+    let best = others.iter().copied().reduce(|a, b| {
+        let better = if high { b.1 > a.1 } else { b.1 < a.1 };
+        if better { b } else { a }
+    });
+    best.map_or(f64::NAN, |(q, _)| f64::from(q.year()))
 }
 
 fn coverage(table: &Table, window: &Window, base: Option<&Window>) -> Coverage {

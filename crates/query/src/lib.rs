@@ -99,8 +99,13 @@ pub enum Arithmetic {
     /// The series over the period, first quarter to last.
     Trend,
     /// The period's total ranked among the same stretch in other years (`others`): a
-    /// record high when `high`, a low otherwise.
-    Record { others: Vec<Window>, high: bool },
+    /// record high when `high`, a low otherwise. For a `peak` ("peaked in 2002") the figure
+    /// is the year of the record rather than the period's rank.
+    Record {
+        others: Vec<Window>,
+        high: bool,
+        peak: bool,
+    },
 }
 
 /// The catalog's datasets, each bound to its loaded table.

@@ -19,7 +19,9 @@ use crate::{Arithmetic, Bound, Filter, Index, Reading, Why};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
     pub readings: Vec<Reading>,
-    /// Why no reading was possible, when none was.
+    /// Why the claim cannot be checked, when it cannot: then there are no readings, or only
+    /// readings given for context ("the data cannot isolate returns of small-boat
+    /// arrivals; all returns were ...").
     pub unmatched: Option<String>,
 }
 
@@ -62,14 +64,16 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
     if measured.is_empty() {
         return none("no table in the catalog counts what this sentence talks about");
     }
-    if let Some(reason) = best_is_unrecorded(&measured, claim, &sentence_words) {
-        return none(&reason);
-    }
-    let candidates: Vec<&Bound<'_>> = measured
-        .iter()
-        .copied()
-        .filter(|b| unrecorded(b, claim, &sentence_words).is_none())
-        .collect();
+    let unrecordable = best_is_unrecorded(&measured, claim, &sentence_words);
+    let unrecorded_here = |b: &&Bound<'_>| unrecorded(b, claim, &sentence_words).is_some();
+    let candidates: Vec<&Bound<'_>> = match &unrecordable {
+        Some(_) => measured.iter().copied().filter(unrecorded_here).collect(),
+        None => measured
+            .iter()
+            .copied()
+            .filter(|b| !unrecorded_here(b))
+            .collect(),
+    };
     if candidates.is_empty() {
         let reason = unrecorded(measured[0], claim, &sentence_words).unwrap_or_default();
         return none(&reason);
@@ -108,9 +112,14 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
     }
     readings.sort_by(|a, b| b.score.total_cmp(&a.score));
     readings.truncate(KEEP);
+    if let Some(reason) = &unrecordable {
+        for reading in &mut readings {
+            reading.notes.push(format!("context only: {reason}"));
+        }
+    }
     Plan {
         readings,
-        unmatched: None,
+        unmatched: unrecordable,
     }
 }
 
@@ -271,6 +280,7 @@ fn arithmetic(
                 Arithmetic::Record {
                     others,
                     high: *high,
+                    peak: *peak,
                 },
                 window.clone(),
             )

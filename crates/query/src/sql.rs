@@ -13,7 +13,7 @@ use crate::{Arithmetic, Filter, Reading};
 
 /// The SQL for `reading`.
 pub fn sql(reading: &Reading) -> String {
-    if let Arithmetic::Record { others, high } = &reading.arithmetic {
+    if let Arithmetic::Record { others, high, .. } = &reading.arithmetic {
         return record_sql(reading, others, *high);
     }
     let n = ident(&reading.measure);
