@@ -532,17 +532,26 @@ fn countries(bound: &Bound<'_>, claim: &Claim, index: &Index<'_>, draft: &mut Dr
             codes.push(&e.code);
         }
     }
-    let nearest = nearest_per_role(claim, &codes);
+    let nearest = nearest_per_role(claim, &codes, is_share(claim));
     for code in nearest {
         country(bound, claim, code, draft);
     }
 }
 
-/// When a sentence names several countries, each quantity is about the one nearest to it.
-fn nearest_per_role<'c>(claim: &Claim, codes: &[&'c str]) -> Vec<&'c str> {
+/// When a sentence names several countries, each quantity is about the one nearest to it;
+/// for a share, the nearest outside the phrase that names the whole ("of arrivals from
+/// France, about 60% were Albanian" is about Albanians).
+fn nearest_per_role<'c>(claim: &Claim, codes: &[&'c str], share: bool) -> Vec<&'c str> {
     if codes.len() <= 1 {
         return codes.to_vec();
     }
+    let whole = if share { whole_phrase(claim) } else { 0..0 };
+    let outside = |code: &str| {
+        claim
+            .entities
+            .iter()
+            .any(|e| e.code == code && !whole.contains(&e.span.start))
+    };
     let distance = |code: &str| {
         claim
             .entities
@@ -552,12 +561,22 @@ fn nearest_per_role<'c>(claim: &Claim, codes: &[&'c str]) -> Vec<&'c str> {
             .min()
             .unwrap_or(usize::MAX)
     };
-    codes
-        .iter()
-        .copied()
+    let preferred: Vec<&'c str> = codes.iter().copied().filter(|c| outside(c)).collect();
+    let pool = if preferred.is_empty() {
+        codes.to_vec()
+    } else {
+        preferred
+    };
+    pool.into_iter()
         .min_by_key(|c| distance(c))
         .into_iter()
         .collect()
+}
+
+fn is_share(claim: &Claim) -> bool {
+    claim
+        .quantity()
+        .is_some_and(|q| matches!(q.kind, Kind::Percent | Kind::Fraction) && q.direction.is_none())
 }
 
 fn country(bound: &Bound<'_>, claim: &Claim, code: &str, draft: &mut Draft) {
