@@ -34,6 +34,9 @@ pub use temporal::{Day, Event, Period};
 pub struct Claim {
     /// The sentence, as written.
     pub sentence: String,
+    /// The sentence before, for claims that lean on it for what they count ("Of those,
+    /// 12,000 were Albanian").
+    pub context: Option<String>,
     /// Byte offset of the sentence in the document's text. Every other span of a claim is
     /// relative to the sentence.
     pub offset: usize,
@@ -189,6 +192,7 @@ struct State {
     /// the writer's last period, not to one in a statement the writer reports.
     last_period: Vec<(Voice, ClaimPeriod)>,
     sentence_period: Option<ClaimPeriod>,
+    previous_sentence: Option<String>,
     voice: Voice,
 }
 
@@ -265,6 +269,7 @@ fn sentence_claims(
         out.push(Claim {
             others: spans.iter().filter(|s| **s != span).cloned().collect(),
             sentence: text.to_string(),
+            context: state.previous_sentence.clone(),
             offset,
             hedge,
             span,
@@ -279,6 +284,7 @@ fn sentence_claims(
             unresolved: timing.unresolved,
         });
     }
+    state.previous_sentence = Some(text.to_string());
     state.sentence_period = out
         .iter()
         .find_map(|c| c.period.clone().filter(|p| p.via != Via::Assumed));
@@ -329,6 +335,46 @@ impl Claim {
         match &self.assertion {
             Assertion::Quantity(q) => Some(q),
             Assertion::Trend { .. } | Assertion::Record { .. } => None,
+        }
+    }
+
+    /// The claim as if its sentence began with `prefix` and a space: every span moves along.
+    pub fn prefixed(&self, prefix: &str) -> Claim {
+        let by = prefix.len() + 1;
+        let shift = |r: &Range<usize>| r.start + by..r.end + by;
+        let period = |p: &ClaimPeriod| ClaimPeriod {
+            span: p.span.as_ref().map(shift),
+            ..p.clone()
+        };
+        Claim {
+            sentence: format!("{prefix} {}", self.sentence),
+            context: None,
+            span: shift(&self.span),
+            others: self.others.iter().map(shift).collect(),
+            said: self.said.as_ref().map(|s| Said {
+                span: shift(&s.span),
+                ..s.clone()
+            }),
+            entities: self
+                .entities
+                .iter()
+                .map(|e| Entity {
+                    span: shift(&e.span),
+                    ..e.clone()
+                })
+                .collect(),
+            ages: self
+                .ages
+                .iter()
+                .map(|a| AgeBand {
+                    span: shift(&a.span),
+                    ..a.clone()
+                })
+                .collect(),
+            period: self.period.as_ref().map(period),
+            base: self.base.as_ref().map(period),
+            speaker: self.speaker.clone(),
+            ..self.clone()
         }
     }
 

@@ -55,7 +55,14 @@ pub(crate) fn time_of_speaking(
             return None;
         };
         let adjacent = markers.iter().any(|m| gap(&lower, m, &t.span) <= 2);
-        (t.cue == Cue::None && !period.open && adjacent).then(|| Said {
+        // Words are said on a day, in a week or a month: a year next to "said" is the
+        // period of the claim ("in 2022, officials said").
+        let short = period
+            .end
+            .latest
+            .since(period.start.earliest)
+            .is_ok_and(|s| s.get_days() <= 31);
+        (t.cue == Cue::None && !period.open && adjacent && short).then(|| Said {
             span: t.span.clone(),
             days: Day {
                 earliest: period.start.earliest,

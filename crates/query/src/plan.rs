@@ -62,6 +62,17 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         .filter(|b| matches_measure(b, claim, &sentence_words))
         .collect();
     if measured.is_empty() {
+        if let Some(context) = &claim.context {
+            let mut leaning = plan(&claim.prefixed(context), index);
+            for reading in &mut leaning.readings {
+                reading
+                    .notes
+                    .push("what is counted is read from the sentence before".to_string());
+            }
+            if leaning.unmatched.is_none() {
+                return leaning;
+            }
+        }
         return none("no table in the catalog counts what this sentence talks about");
     }
     let unrecordable = best_is_unrecorded(&measured, claim, &sentence_words);
