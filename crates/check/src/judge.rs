@@ -313,6 +313,9 @@ pub fn verdict(claim: &Claim, plan: &Plan, readings: &[Judged]) -> Outcome {
     let plausible = |j: &Judged| best - j.reading.score <= STRAINED;
     let fits = |j: &Judged| j.fit.is_consistent() && plausible(j);
     let first_fit = readings.iter().position(|j| fits(j) && !j.reading.strained);
+    if natural_is_close(&readings[0]) && first_fit != Some(0) {
+        return outcome(Verdict::RoughlyRight, Some(0), Reason::Close);
+    }
     if let Some(i) = first_fit {
         if exact_but_estimated(claim, &readings[i]) {
             return outcome(Verdict::RoughlyRight, Some(i), Reason::Estimated);
@@ -346,6 +349,12 @@ pub fn verdict(claim: &Claim, plan: &Plan, readings: &[Judged]) -> Outcome {
         return outcome(Verdict::NotCheckable, None, Reason::NoFigure);
     }
     outcome(Verdict::Inaccurate, Some(0), Reason::Far)
+}
+
+/// The most natural reading being close settles it: another definition that happens to fit
+/// exactly does not make a nearly right claim accurate.
+fn natural_is_close(judged: &Judged) -> bool {
+    matches!(judged.fit, Fit::Close { .. })
 }
 
 /// An exact count ("28,561") that only a day-weighted estimate matches cannot be confirmed
