@@ -264,3 +264,25 @@ fn records_and_superlatives() {
         "inaccurate 4.0 [returns]"
     );
 }
+
+#[test]
+fn records_reach_back_as_far_as_they_say() {
+    let on = date(2024, 3, 1);
+    assert_eq!(
+        check(
+            "Enforced returns in 2023 were the highest since 2020.",
+            on,
+            "highest"
+        ),
+        "accurate 1.0 [returns]",
+        "above 2020, 2021 and 2022, though below earlier years"
+    );
+    assert_eq!(
+        check(
+            "Enforced returns in 2023 were the highest since 2015.",
+            on,
+            "highest"
+        ),
+        "inaccurate 6.0 [returns]"
+    );
+}

@@ -58,6 +58,8 @@ pub struct Claim {
     pub base: Option<ClaimPeriod>,
     /// A period expression that could not be dated ("since the election").
     pub unresolved: Option<String>,
+    /// For a record, the first day it reaches back to ("the highest since 2004").
+    pub horizon: Option<jiff::civil::Date>,
     /// A reason the claim cannot be checked against counts of people, if the text gives one.
     pub hedge: Option<Hedge>,
 }
@@ -260,7 +262,9 @@ fn sentence_claims(
         let plain = matches!(&assertion, Assertion::Quantity(q) if q.direction.is_none() && q.kind != quantity::Kind::Multiple);
         let hedge = hedges::find(text, &span, &assertion);
         let forecast = matches!(hedge, Some(Hedge::Forecast { .. }));
+        let record = matches!(assertion, Assertion::Record { .. });
         let asserted = periods::Asserted {
+            record,
             span: &span,
             plain,
             forecast,
@@ -282,6 +286,7 @@ fn sentence_claims(
             period: timing.period,
             base: timing.base,
             unresolved: timing.unresolved,
+            horizon: timing.horizon,
         });
     }
     state.previous_sentence = Some(text.to_string());

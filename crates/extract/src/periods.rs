@@ -35,6 +35,8 @@ pub(crate) struct Timing {
     pub period: Option<ClaimPeriod>,
     pub base: Option<ClaimPeriod>,
     pub unresolved: Option<String>,
+    /// For a record, the first day it reaches back to ("the highest since 2004").
+    pub horizon: Option<jiff::civil::Date>,
 }
 
 /// A closed period next to the attribution or a speech word: "a statement from the Home
@@ -91,6 +93,8 @@ pub(crate) struct Asserted<'a> {
     pub plain: bool,
     /// A forecast: its period may run past the time of speaking.
     pub forecast: bool,
+    /// A record: "since 2004" after it is how far back the record reaches, not its period.
+    pub record: bool,
 }
 
 pub(crate) fn choose(
@@ -111,9 +115,32 @@ pub(crate) fn choose(
         (t.cue == Cue::Compared || matches!(t.value, Value::Relative { .. }))
             && own.is_none_or(|o| o.span != t.span)
     };
-    let main =
-        own.or_else(|| nearest(quantity, candidates.iter().copied().filter(|t| !is_base(t))));
-    let mut timing = Timing::default();
+    let horizon = asserted
+        .record
+        .then(|| {
+            candidates
+                .iter()
+                .copied()
+                .find(|t| t.cue == Cue::Since && t.span.start >= quantity.end)
+        })
+        .flatten();
+    let is_horizon = |t: &TimeExpr| horizon.is_some_and(|h| h.span == t.span);
+    let main = own.or_else(|| {
+        nearest(
+            quantity,
+            candidates
+                .iter()
+                .copied()
+                .filter(|t| !is_base(t) && !is_horizon(t)),
+        )
+    });
+    let mut timing = Timing {
+        horizon: horizon.and_then(|h| match &h.value {
+            Value::Period(p) => Some(p.start.earliest),
+            _ => None,
+        }),
+        ..Timing::default()
+    };
     match main.map(|t| (t, &t.value)) {
         Some((t, Value::Period(period))) => {
             let said_period = ending_when_said(period, said);

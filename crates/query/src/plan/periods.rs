@@ -40,7 +40,7 @@ pub(super) fn arithmetic(
         Assertion::Trend { .. } if claim.base.is_some() => change(false)?,
         Assertion::Trend { .. } => (Arithmetic::Trend, window.clone()),
         Assertion::Record { high, peak } => {
-            let others = other_years(&window.period, coverage?, *peak);
+            let others = other_years(&window.period, coverage?, *peak, claim.horizon);
             (
                 Arithmetic::Record {
                     others,
@@ -65,10 +65,14 @@ pub(super) fn other_years(
     period: &temporal::Period,
     (first, last): (store::Quarter, store::Quarter),
     peak: bool,
+    horizon: Option<jiff::civil::Date>,
 ) -> Vec<Window> {
     let days = crate::window::days_between(period.start.earliest, period.end.latest);
     let step = (days / 366 + 1) as i32;
-    let covered = |w: &Window| w.first >= first && w.last <= last;
+    let reach = horizon.map_or(first, |h| {
+        first.max(crate::window::quarter_of(h).unwrap_or(first))
+    });
+    let covered = |w: &Window| w.first >= reach && w.last <= last;
     let mut windows = Vec::new();
     for direction in [1, -1] {
         if direction == -1 && !peak {
