@@ -286,3 +286,49 @@ fn records_reach_back_as_far_as_they_say() {
         "inaccurate 6.0 [returns]"
     );
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    use super::{checker, date};
+
+    const PIECES: [&str; 26] = [
+        "more than 8,000",
+        "İstanbul",
+        "returned to the country",
+        "since the end of last year",
+        "—",
+        "“",
+        "Albanians",
+        "in that time",
+        "45%",
+        "a third",
+        "of small boat arrivals",
+        "were men",
+        "(36%)",
+        "record levels",
+        "peaked in 2002",
+        "last month",
+        "said",
+        "fell by",
+        "Q4 of 2020",
+        "1 in 5",
+        "highest since 2004",
+        "compared with 2019",
+        "doubled",
+        "asylum applications",
+        "foreign national offenders",
+        "children",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+        #[test]
+        fn checking_sentences_made_of_tricky_pieces(picks in proptest::collection::vec(0..PIECES.len(), 1..14)) {
+            let text: Vec<&str> = picks.iter().map(|&i| PIECES[i]).collect();
+            for checked in checker().check_sentence(&text.join(" "), date(2023, 5, 16)) {
+                prop_assert!(!checked.explanation.is_empty());
+            }
+        }
+    }
+}

@@ -128,7 +128,7 @@ const SUBJECTS: [&str; 14] = [
 /// "The number of arrivals has risen sharply": a direction, and whether it is said to be
 /// strong. Needs a statistical subject, so that "prices rose" is not a claim about people.
 fn trend(text: &str) -> Option<(Range<usize>, Assertion)> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let has_word = |word: &str| find_word(&lower, word).is_some();
     if !SUBJECTS.iter().any(|w| has_word(w)) {
         return None;
@@ -180,7 +180,7 @@ const LOWS: [&str; 5] = [
 /// "Record levels of returns", "more people than ever", "the lowest since 2004", "peaked in
 /// 2002". Needs a statistical subject or measure-like noun nearby, as trends do.
 fn record(text: &str) -> Option<(Range<usize>, Assertion)> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let found = |words: &[&'static str], high: bool| {
         words
             .iter()

@@ -46,7 +46,7 @@ pub(crate) fn time_of_speaking(
     times: &[TimeExpr],
     attribution: Option<&Range<usize>>,
 ) -> Option<Said> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let mut markers: Vec<Range<usize>> = SPEECH
         .iter()
         .flat_map(|w| lower.match_indices(w).map(|(i, _)| i..i + w.len()))

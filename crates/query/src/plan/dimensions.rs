@@ -263,7 +263,7 @@ pub(super) const ADULTS: [&str; 4] = ["adults", "adult", "grown-ups", "aged 18 a
 
 /// Age bands the claim's words give, as `(min, max, span)`, nearest first.
 pub(super) fn age_bands(claim: &Claim) -> Vec<(u32, u32, std::ops::Range<usize>)> {
-    let lower = claim.sentence.to_lowercase();
+    let lower = claim.sentence.to_ascii_lowercase();
     let mut bands: Vec<(u32, u32, std::ops::Range<usize>)> = claim
         .ages
         .iter()
