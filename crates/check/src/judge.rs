@@ -97,6 +97,7 @@ pub fn fit(claim: &Claim, reading: &Reading, figure: &Figure) -> Fit {
         Assertion::Trend { direction, strong } => trend_fit(*direction, *strong, figure),
         Assertion::Record { peak: true, .. } => peak_fit(reading, figure),
         Assertion::Record { .. } => record_fit(figure),
+        Assertion::Ranking { top, position } => ranking_fit(claim, *top, *position, figure),
         Assertion::Quantity(q) => quantity_fit(q, reading, figure),
     }
 }
@@ -121,6 +122,29 @@ fn trend_fit(direction: Direction, strong: bool, figure: &Figure) -> Fit {
             gap: signed,
             points: true,
         }
+    }
+}
+
+/// A list of the top countries fits when every country named is in the top; a position
+/// fits when it is the country's rank. One out is close.
+fn ranking_fit(claim: &Claim, top: usize, position: Option<usize>, figure: &Figure) -> Fit {
+    let wanted = match position {
+        Some(p) => p as f64,
+        None => claim
+            .entities
+            .iter()
+            .map(|e| &e.code)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+            .min(top) as f64,
+    };
+    let gap = figure.value - wanted;
+    if gap == 0.0 {
+        Fit::Consistent { by_estimate: false }
+    } else if gap.abs() <= 1.0 {
+        Fit::Close { gap, points: true }
+    } else {
+        Fit::Inconsistent { gap, points: true }
     }
 }
 

@@ -332,3 +332,32 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn rankings_of_countries() {
+    let on = date(2023, 3, 1);
+    assert_eq!(
+        check(
+            "In 2022 the top three nationalities crossing the Channel in small boats were Albania, Afghanistan and Iran.",
+            on,
+            "top three"
+        ),
+        "accurate 3.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Afghans were the second most common nationality crossing the Channel in small boats in 2022.",
+            on,
+            "the second most common"
+        ),
+        "accurate 2.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Eritreans were the most common nationality crossing the Channel in small boats in 2022.",
+            on,
+            "the most common"
+        ),
+        "inaccurate 6.0 [irregular_migration]"
+    );
+}

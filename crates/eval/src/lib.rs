@@ -125,7 +125,7 @@ fn pick<'a>(label: &Labelled, checked: &'a [Checked]) -> Option<&'a Checked> {
         None => checked.iter().find(|c| {
             matches!(
                 c.claim.assertion,
-                Assertion::Trend { .. } | Assertion::Record { .. }
+                Assertion::Trend { .. } | Assertion::Record { .. } | Assertion::Ranking { .. }
             )
         }),
     }

@@ -34,6 +34,12 @@ pub(crate) fn find(
         .map(|q| (q.span.clone(), Assertion::Quantity(q)))
         .collect();
     let mut found = quantities;
+    if let Some((span, ranking)) = ranking(text) {
+        found.retain(|(q, _)| !overlaps(q, &span));
+        found.push((span, ranking));
+        found.sort_by_key(|(s, _)| s.start);
+        return found;
+    }
     if let Some((span, record)) = record(text) {
         let apart = found
             .iter()
@@ -201,6 +207,79 @@ fn record(text: &str) -> Option<(Range<usize>, Assertion)> {
             peak: word == "peaked",
         },
     ))
+}
+
+const ORDINALS: [&str; 10] = [
+    "most",
+    "second most",
+    "third most",
+    "fourth most",
+    "fifth most",
+    "sixth most",
+    "seventh most",
+    "eighth most",
+    "ninth most",
+    "tenth most",
+];
+const NUMBERS: [&str; 10] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+const GROUPS: [&str; 6] = [
+    "countries",
+    "nationalities",
+    "nationality",
+    "countries of origin",
+    "country",
+    "origins",
+];
+
+/// "The top five nationalities were ...", "the second most common nationality", "the top
+/// nationality".
+fn ranking(text: &str) -> Option<(Range<usize>, Assertion)> {
+    let lower = text.to_ascii_lowercase();
+    for (i, ordinal) in ORDINALS.iter().enumerate().rev() {
+        for noun in [
+            "common nationality",
+            "common nationalities",
+            "common country of origin",
+        ] {
+            if let Some(span) = find_word(&lower, &format!("the {ordinal} {noun}")) {
+                return Some((
+                    span,
+                    Assertion::Ranking {
+                        top: i + 1,
+                        position: Some(i + 1),
+                    },
+                ));
+            }
+        }
+    }
+    if let Some(span) = find_word(&lower, "the top nationality")
+        .or_else(|| find_word(&lower, "the largest nationality"))
+    {
+        return Some((
+            span,
+            Assertion::Ranking {
+                top: 1,
+                position: Some(1),
+            },
+        ));
+    }
+    for (n, number) in NUMBERS.iter().enumerate().skip(1) {
+        for group in GROUPS {
+            let phrase = format!("top {number} {group}");
+            if let Some(span) = find_word(&lower, &phrase) {
+                return Some((
+                    span,
+                    Assertion::Ranking {
+                        top: n + 1,
+                        position: None,
+                    },
+                ));
+            }
+        }
+    }
+    None
 }
 
 /// Byte range of `word` in `lower` where it stands as a whole word.

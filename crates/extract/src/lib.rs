@@ -75,6 +75,10 @@ pub enum Assertion {
     /// 2002". `high` is false for lows; `peak` is set when the text names the record's time
     /// rather than claiming the period is a record.
     Record { high: bool, peak: bool },
+    /// A ranking of countries: "the top five nationalities were A, B, C, D and E" (`top` is
+    /// 5, `position` none), or "Albanians were the second most common nationality"
+    /// (`position` 2). The countries are the claim's entities.
+    Ranking { top: usize, position: Option<usize> },
 }
 
 /// A time of speaking.
@@ -339,7 +343,7 @@ impl Claim {
     pub fn quantity(&self) -> Option<&Quantity> {
         match &self.assertion {
             Assertion::Quantity(q) => Some(q),
-            Assertion::Trend { .. } | Assertion::Record { .. } => None,
+            Assertion::Trend { .. } | Assertion::Record { .. } | Assertion::Ranking { .. } => None,
         }
     }
 

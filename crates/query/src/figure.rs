@@ -55,7 +55,10 @@ pub fn evaluate(reading: &Reading, table: &Table) -> Figure {
         .quarters()
         .zip(series.iter().copied())
         .collect();
-    let keeps_own_series = matches!(reading.arithmetic, Arithmetic::Record { .. });
+    let keeps_own_series = matches!(
+        reading.arithmetic,
+        Arithmetic::Record { .. } | Arithmetic::Ranking { .. }
+    );
     let mut figure = match &reading.arithmetic {
         Arithmetic::Sum => sum_figure(&reading.window, &series),
         Arithmetic::Share => {
@@ -81,6 +84,17 @@ pub fn evaluate(reading: &Reading, table: &Table) -> Figure {
             |a, b| a / b,
         ),
         Arithmetic::Trend => trend_figure(&reading.window, &series),
+        Arithmetic::Ranking {
+            column,
+            countries,
+            named,
+            top,
+            position,
+        } => {
+            let ranked =
+                rank_countries(table, &reading.filters, column, countries, &reading.window);
+            ranking_figure(&reading.window, &ranked, named, *top, *position)
+        }
         Arithmetic::Record { others, high, peak } => {
             let totals: Vec<(Quarter, f64)> = others
                 .iter()
@@ -297,6 +311,65 @@ fn record_figure(window: &Window, series: &[f64], others: &[(Quarter, f64)], hig
     let mut figure = empty_figure(value, value, value, (value, value), window.aligned(), parts);
     figure.series = others.to_vec();
     figure
+}
+
+/// Each country's day-weighted total under the reading's filters, largest first.
+fn rank_countries(
+    table: &Table,
+    filters: &[Filter],
+    column: &str,
+    countries: &[(String, Vec<String>)],
+    window: &Window,
+) -> Vec<(String, f64)> {
+    let base = store_filter(table, filters, |_| true);
+    let Some(index) = table.column(column) else {
+        return Vec::new();
+    };
+    let mut ranked: Vec<(String, f64)> = countries
+        .iter()
+        .map(|(code, labels)| {
+            let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+            let mut filter = base.clone();
+            filter.conditions.push(Condition {
+                column: index,
+                codes: table.codes(index, &labels),
+            });
+            (
+                code.clone(),
+                sums_of(window, &sums(table, &filter, window)).estimate,
+            )
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    ranked
+}
+
+/// How many of the named countries are in the top, or the rank of the one named; the top
+/// countries and their totals are the parts.
+fn ranking_figure(
+    window: &Window,
+    ranked: &[(String, f64)],
+    named: &[String],
+    top: usize,
+    position: Option<usize>,
+) -> Figure {
+    let rank_of = |code: &str| ranked.iter().position(|(c, _)| c == code).map(|i| i + 1);
+    let value = match position {
+        Some(_) => named
+            .first()
+            .and_then(|c| rank_of(c))
+            .map_or(f64::NAN, |r| r as f64),
+        None => named
+            .iter()
+            .filter(|c| rank_of(c).is_some_and(|r| r <= top))
+            .count() as f64,
+    };
+    let parts = ranked
+        .iter()
+        .take(top.max(position.unwrap_or(0)) + 2)
+        .cloned()
+        .collect();
+    empty_figure(value, value, value, (value, value), window.aligned(), parts)
 }
 
 /// The year in which the record stretch starts, the period's own included.

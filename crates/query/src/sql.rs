@@ -16,6 +16,15 @@ pub fn sql(reading: &Reading) -> String {
     if let Arithmetic::Record { others, high, .. } = &reading.arithmetic {
         return record_sql(reading, others, *high);
     }
+    if let Arithmetic::Ranking {
+        column,
+        top,
+        position,
+        ..
+    } = &reading.arithmetic
+    {
+        return ranking_sql(reading, column, (*top).max(position.unwrap_or(0)) + 2);
+    }
     let n = ident(&reading.measure);
     let time = ident(&reading.time_column);
     let w = |window: &Window| weight(&time, window);
@@ -46,7 +55,9 @@ pub fn sql(reading: &Reading) -> String {
             let select = format!("  {time},\n  SUM({n}) AS total");
             (select, span_of(&reading.window, None))
         }
-        Arithmetic::Record { .. } => unreachable!("records are written by record_sql"),
+        Arithmetic::Record { .. } | Arithmetic::Ranking { .. } => {
+            unreachable!("records and rankings have their own SQL")
+        }
     };
     let mut sql = String::new();
     let _ = writeln!(sql, "-- {}", reading.description.replace('\n', " "));
@@ -64,6 +75,28 @@ pub fn sql(reading: &Reading) -> String {
     }
     sql.push(';');
     sql
+}
+
+/// Each country's day-weighted total, largest first.
+fn ranking_sql(reading: &Reading, column: &str, limit: usize) -> String {
+    let n = ident(&reading.measure);
+    let time = ident(&reading.time_column);
+    let weighted = format!("{n}{}", weight(&time, &reading.window));
+    let filters = conditions(reading.filters.iter());
+    let wheres: Vec<String> = [
+        filters,
+        format!("{time} BETWEEN {}", span_of(&reading.window, None)),
+    ]
+    .into_iter()
+    .filter(|c| c != "TRUE")
+    .collect();
+    format!(
+        "-- {}\nSELECT {col}, SUM({weighted}) AS total\nFROM read_csv({})\nWHERE {}\nGROUP BY {col}\nORDER BY total DESC\nLIMIT {limit};",
+        reading.description.replace('\n', " "),
+        literal(&reading.source),
+        wheres.join("\n  AND "),
+        col = ident(column),
+    )
 }
 
 /// Each stretch's day-weighted total, highest first (lowest first for a low).

@@ -231,7 +231,7 @@ pub fn claim(id: usize, checked: &Checked) -> ClaimJson {
         }),
         trend: match c.assertion {
             Assertion::Trend { direction, strong } => Some(TrendJson { direction, strong }),
-            Assertion::Quantity(_) | Assertion::Record { .. } => None,
+            Assertion::Quantity(_) | Assertion::Record { .. } | Assertion::Ranking { .. } => None,
         },
         record: match c.assertion {
             Assertion::Record { high, peak } => Some(RecordJson { high, peak }),
@@ -301,6 +301,7 @@ fn reading(rank: usize, j: &Judged) -> ReadingJson {
             Arithmetic::Ratio { .. } => "ratio",
             Arithmetic::Trend => "trend",
             Arithmetic::Record { .. } => "record",
+            Arithmetic::Ranking { .. } => "ranking",
         },
         filters: r.filters.iter().map(filter).collect(),
         quarters: quarters(&r.window),

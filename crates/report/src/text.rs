@@ -129,6 +129,10 @@ fn kind_words(assertion: &Assertion) -> String {
         Assertion::Trend { .. } => "trend".to_string(),
         Assertion::Record { high: true, .. } => "record high".to_string(),
         Assertion::Record { .. } => "record low".to_string(),
+        Assertion::Ranking {
+            position: Some(p), ..
+        } => format!("ranking, position {p}"),
+        Assertion::Ranking { top, .. } => format!("ranking, top {top}"),
     }
 }
 

@@ -9,6 +9,9 @@ use super::{Draft, gap};
 use crate::{Bound, Filter, Index, Why};
 
 pub(super) fn countries(bound: &Bound<'_>, claim: &Claim, index: &Index<'_>, draft: &mut Draft) {
+    if matches!(claim.assertion, extract::Assertion::Ranking { .. }) {
+        return;
+    }
     let home = index.catalog.spatial.as_deref();
     let mut codes: Vec<&str> = Vec::new();
     for e in claim

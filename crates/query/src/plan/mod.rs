@@ -113,7 +113,11 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         let Some(window) = Window::new(&period) else {
             return none("the period ends before it starts");
         };
-        let Some((arithmetic, window)) = arithmetic(claim, &window, bound.coverage) else {
+        let home = index.catalog.spatial.as_deref();
+        let Some((arithmetic, window)) = arithmetic(claim, &window, bound, home) else {
+            if matches!(claim.assertion, extract::Assertion::Ranking { .. }) {
+                continue;
+            }
             return none("the comparison period could not be worked out");
         };
         let mut found = readings_of(
@@ -131,7 +135,10 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         readings.extend(found);
     }
     if readings.is_empty() {
-        return none("the share's whole and part could not be told apart");
+        return match claim.assertion {
+            extract::Assertion::Ranking { .. } => none("no table ranks the countries named"),
+            _ => none("the share's whole and part could not be told apart"),
+        };
     }
     readings.sort_by(|a, b| b.score.total_cmp(&a.score));
     readings.truncate(KEEP);

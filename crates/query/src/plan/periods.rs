@@ -12,8 +12,10 @@ use crate::window::Window;
 pub(super) fn arithmetic(
     claim: &Claim,
     window: &Window,
-    coverage: Option<(store::Quarter, store::Quarter)>,
+    bound: &crate::Bound<'_>,
+    home: Option<&str>,
 ) -> Option<(Arithmetic, Window)> {
+    let coverage = bound.coverage;
     let comparison = || -> Option<(Window, Window)> {
         let now = &window.period;
         if let Some(base) = &claim.base {
@@ -49,6 +51,31 @@ pub(super) fn arithmetic(
                 },
                 window.clone(),
             )
+        }
+        Assertion::Ranking { top, position } => {
+            let column = bound.column_for(catalog::Role::Nationality)?.to_string();
+            let mut named: Vec<String> = Vec::new();
+            for e in claim
+                .entities
+                .iter()
+                .filter(|e| Some(e.code.as_str()) != home)
+            {
+                if !named.contains(&e.code) {
+                    named.push(e.code.clone());
+                }
+            }
+            if named.is_empty() {
+                return None;
+            }
+            let countries = bound.countries_of(&column);
+            let arithmetic = Arithmetic::Ranking {
+                column,
+                countries,
+                named,
+                top: *top,
+                position: *position,
+            };
+            (arithmetic, window.clone())
         }
         Assertion::Quantity(q) => match (q.kind, q.direction) {
             (Kind::Percent | Kind::Fraction, Some(_)) => change(false)?,
