@@ -34,8 +34,12 @@ enum Command {
         date: Option<Date>,
         #[command(flatten)]
         data: DataArgs,
-        /// Writes the JSON report instead of text.
-        #[arg(long)]
+        /// What to write: the report for a terminal, the JSON report, or schema.org
+        /// ClaimReview JSON-LD (one per claim).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Writes the JSON report: short for `--format json`.
+        #[arg(long, conflicts_with = "format")]
         json: bool,
     },
     /// Runs the checker on a labelled corpus (JSON Lines) and scores it.
@@ -64,6 +68,14 @@ struct DataArgs {
     events: Option<PathBuf>,
 }
 
+/// The forms of `tally check`'s report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Claimreview,
+}
+
 fn parse_date(text: &str) -> Result<Date, String> {
     text.parse::<Date>()
         .map_err(|e| format!("expected a date as YYYY-MM-DD, found `{text}` ({e})"))
@@ -76,8 +88,14 @@ fn main() -> ExitCode {
             article,
             date,
             data,
+            format,
             json,
-        } => check(&article, date, &data, json),
+        } => check(
+            &article,
+            date,
+            &data,
+            if json { Format::Json } else { format },
+        ),
         Command::Eval { corpus, data, json } => eval_cmd::run(&corpus, &data, json),
     };
     match result {
@@ -97,28 +115,27 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-fn check(article: &str, date: Option<Date>, data: &DataArgs, json: bool) -> Result<()> {
+fn check(article: &str, date: Option<Date>, data: &DataArgs, format: Format) -> Result<()> {
     let document = input::read_article(article)?;
-    let (published, from) = match (date, document.metadata.published) {
-        (Some(date), _) => (date, "flag"),
-        (None, Some(date)) => (date, "metadata"),
-        (None, None) => anyhow::bail!(
+    let Some((published, from)) = report::reference_date(date, "flag", &document) else {
+        anyhow::bail!(
             "no publication date: the article gives none, so pass --date YYYY-MM-DD (the reference for \"last year\")"
-        ),
+        );
     };
     let checker = data::checker(data)?;
-    let checked = checker.check(&document, published);
-    let info = report::DocumentInfo::new(article, &document, published, from);
-    let output = if json {
-        let data_info = report::DataInfo::new(&checker);
-        let mut text =
-            serde_json::to_string_pretty(&report::json::report(&info, &data_info, &checked))?;
-        text.push('\n');
-        text
-    } else {
-        report::text::render(&info, &checked)
+    let checks = report::Checks::run(&checker, &document, article, published, from);
+    let output = match format {
+        Format::Text => checks.text(),
+        Format::Json => pretty(&checks.json())?,
+        Format::Claimreview => pretty(&checks.claimreview())?,
     };
     write_stdout(&output)
+}
+
+fn pretty(value: &impl serde::Serialize) -> Result<String> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    Ok(text)
 }
 
 fn write_stdout(text: &str) -> Result<()> {
