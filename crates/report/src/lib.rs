@@ -8,6 +8,7 @@
 //! types, so that the schema changes only on purpose. [`claimreview`] writes schema.org
 //! ClaimReview JSON-LD, as fact-checkers publish for search engines.
 
+pub mod article;
 pub mod claimreview;
 pub mod json;
 pub mod text;

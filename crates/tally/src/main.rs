@@ -42,6 +42,14 @@ enum Command {
         #[arg(long, conflicts_with = "format")]
         json: bool,
     },
+    /// Serves the web page (paste an article, see its claims marked) and the HTTP API.
+    Serve {
+        /// The address to listen on; port 0 picks a free port.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Runs the checker on a labelled corpus (JSON Lines) and scores it.
     Eval {
         corpus: PathBuf,
@@ -96,6 +104,7 @@ fn main() -> ExitCode {
             &data,
             if json { Format::Json } else { format },
         ),
+        Command::Serve { addr, data } => serve(addr, &data),
         Command::Eval { corpus, data, json } => eval_cmd::run(&corpus, &data, json),
     };
     match result {
@@ -130,6 +139,21 @@ fn check(article: &str, date: Option<Date>, data: &DataArgs, format: Format) -> 
         Format::Claimreview => pretty(&checks.claimreview())?,
     };
     write_stdout(&output)
+}
+
+fn serve(addr: std::net::SocketAddr, data: &DataArgs) -> Result<()> {
+    let checker = data::checker(data)?;
+    let listener =
+        std::net::TcpListener::bind(addr).with_context(|| format!("cannot listen on {addr}"))?;
+    let local = listener
+        .local_addr()
+        .context("cannot read the address listened on")?;
+    let _ = writeln!(
+        std::io::stderr(),
+        "tally: serving http://{local}/ (Ctrl-C to stop)"
+    );
+    let router = server::router(checker, server::Config::default());
+    server::run(listener, router).context("the server stopped")
 }
 
 fn pretty(value: &impl serde::Serialize) -> Result<String> {
