@@ -87,6 +87,7 @@ async function submit() {
 
 function show(report) {
   current = report;
+  document.getElementById("form").classList.add("compact");
   document.getElementById("results").hidden = false;
   showSummary(report);
   showText(report);
