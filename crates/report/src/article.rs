@@ -57,17 +57,21 @@ pub enum ArticleError {
 
 impl ArticleJson {
     /// Reads and checks the article. `source` names it when it has no URL; `date_from` says
-    /// where a date given in the JSON came from, for the report (`request`, `input`).
+    /// where a date given in the JSON came from, for the report (`request`, `input`). The
+    /// reference date is the one given, else the page's metadata, else `default` (a date
+    /// with where it came from).
     pub fn check(
         &self,
         checker: &Checker,
         source: &str,
         date_from: &'static str,
+        default: Option<(Date, &'static str)>,
     ) -> Result<Checks, ArticleError> {
         let given = self.date()?;
         let document = self.document()?;
-        let (published, from) =
-            reference_date(given, date_from, &document).ok_or(ArticleError::NoDate)?;
+        let (published, from) = reference_date(given, date_from, &document)
+            .or(default)
+            .ok_or(ArticleError::NoDate)?;
         let source = self.url.as_deref().unwrap_or(source);
         let mut checks = Checks::run(checker, &document, source, published, from);
         if let Some(url) = &self.url {

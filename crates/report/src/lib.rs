@@ -11,6 +11,7 @@
 pub mod article;
 pub mod claimreview;
 pub mod json;
+pub mod summary;
 pub mod text;
 
 use check::{Checked, Checker};

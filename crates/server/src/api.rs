@@ -21,7 +21,7 @@ pub(crate) async fn check(
     let Json(article) = body.map_err(|r| ApiError::from_rejection(r, &app.config))?;
     let work = tokio::task::spawn_blocking(move || {
         let checks = article
-            .check(&app.checker, "request", "request")
+            .check(&app.checker, "request", "request", None)
             .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
         serde_json::to_string(&checks.json()).map_err(ApiError::internal)
     });

@@ -3,6 +3,7 @@
 //! The binary parses flags, reads files and the environment, and glues the library crates
 //! together; everything else lives below it. See ARCHITECTURE.md for the map.
 
+mod batch;
 mod data;
 mod eval_cmd;
 mod input;
@@ -41,6 +42,27 @@ enum Command {
         /// Writes the JSON report: short for `--format json`.
         #[arg(long, conflicts_with = "format")]
         json: bool,
+    },
+    /// Checks many articles and writes one JSON Lines report, a line per article.
+    ///
+    /// INPUT is a folder (each .txt, .html, .htm file in it), an article file, or JSON Lines
+    /// (.jsonl, .ndjson, `-` for stdin) of {"text" or "html", "date", "url"}. An article's
+    /// date comes from a sidecar STEM.date file, the page's metadata, a date ending the file
+    /// name, or else --date.
+    Batch {
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// The date for articles that give none (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+        /// Articles checked at once; by default one per core.
+        #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+        /// Writes the report to FILE (complete or not at all) instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        data: DataArgs,
     },
     /// Serves the web page (paste an article, see its claims marked) and the HTTP API.
     Serve {
@@ -104,6 +126,25 @@ fn main() -> ExitCode {
             &data,
             if json { Format::Json } else { format },
         ),
+        Command::Batch {
+            inputs,
+            date,
+            jobs,
+            output,
+            data,
+        } => {
+            let jobs = jobs.map_or_else(
+                || std::thread::available_parallelism().map_or(1, |n| n.get()),
+                usize::from,
+            );
+            let options = batch::Options {
+                inputs,
+                date,
+                jobs,
+                output,
+            };
+            batch::run(&options, &data)
+        }
         Command::Serve { addr, data } => serve(addr, &data),
         Command::Eval { corpus, data, json } => eval_cmd::run(&corpus, &data, json),
     };
