@@ -69,6 +69,12 @@ enum Command {
         /// The address to listen on; port 0 picks a free port.
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: std::net::SocketAddr,
+        /// The longest a request may take, in seconds.
+        #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+        timeout: f64,
+        /// The largest request body accepted, in bytes.
+        #[arg(long, value_name = "BYTES", default_value_t = 2 * 1024 * 1024)]
+        max_body: usize,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -145,7 +151,23 @@ fn main() -> ExitCode {
             };
             batch::run(&options, &data)
         }
-        Command::Serve { addr, data } => serve(addr, &data),
+        Command::Serve {
+            addr,
+            timeout,
+            max_body,
+            data,
+        } => match std::time::Duration::try_from_secs_f64(timeout) {
+            Ok(timeout) if !timeout.is_zero() => {
+                let config = server::Config {
+                    body_limit: max_body,
+                    timeout,
+                };
+                serve(addr, config, &data)
+            }
+            _ => Err(anyhow::anyhow!(
+                "expected --timeout as a positive number of seconds, found {timeout}"
+            )),
+        },
         Command::Eval { corpus, data, json } => eval_cmd::run(&corpus, &data, json),
     };
     match result {
@@ -182,7 +204,7 @@ fn check(article: &str, date: Option<Date>, data: &DataArgs, format: Format) -> 
     write_stdout(&output)
 }
 
-fn serve(addr: std::net::SocketAddr, data: &DataArgs) -> Result<()> {
+fn serve(addr: std::net::SocketAddr, config: server::Config, data: &DataArgs) -> Result<()> {
     let checker = data::checker(data)?;
     let listener =
         std::net::TcpListener::bind(addr).with_context(|| format!("cannot listen on {addr}"))?;
@@ -193,7 +215,7 @@ fn serve(addr: std::net::SocketAddr, data: &DataArgs) -> Result<()> {
         std::io::stderr(),
         "tally: serving http://{local}/ (Ctrl-C to stop)"
     );
-    let router = server::router(checker, server::Config::default());
+    let router = server::router(checker, config);
     server::run(listener, router).context("the server stopped")
 }
 

@@ -67,10 +67,16 @@ pub struct Server {
 
 impl Server {
     pub fn start() -> Server {
+        Server::start_with(&[])
+    }
+
+    /// The server with extra flags (`--timeout 1`).
+    pub fn start_with(flags: &[&str]) -> Server {
         use std::io::BufRead;
         let mut child = Command::new(env!("CARGO_BIN_EXE_tally"))
             .args(["serve", "--addr", "127.0.0.1:0", "--data"])
             .arg(data_dir())
+            .args(flags)
             .env_remove("TALLY_DATA")
             .stderr(std::process::Stdio::piped())
             .spawn()

@@ -224,3 +224,39 @@ fn datasets_and_the_api_description() {
     assert_eq!(status, 200);
     assert!(page.contains("<textarea id=\"article\""), "{page}");
 }
+
+#[test]
+fn a_request_that_takes_too_long_gets_a_json_408() {
+    let server = Server::start_with(&["--timeout", "0.5"]);
+    let mut stream = TcpStream::connect(server.addr()).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    let head = "POST /api/check HTTP/1.1\r\nHost: tally\r\nContent-Type: application/json\r\n\
+        Content-Length: 1000\r\nConnection: close\r\n\r\n{\"text\": \"";
+    stream.write_all(head.as_bytes()).unwrap();
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    let response = String::from_utf8_lossy(&response);
+    assert!(response.starts_with("HTTP/1.1 408"), "{response}");
+    assert!(
+        response.contains("longer than the limit of 0.5 s"),
+        "{response}"
+    );
+}
+
+#[test]
+fn the_page_may_run_only_its_own_script() {
+    let server = Server::start();
+    let mut stream = TcpStream::connect(server.addr()).unwrap();
+    stream
+        .write_all(b"GET / HTTP/1.1\r\nHost: tally\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let head = response.split("\r\n\r\n").next().unwrap().to_lowercase();
+    assert!(
+        head.contains("content-security-policy: default-src 'self'"),
+        "{head}"
+    );
+}
