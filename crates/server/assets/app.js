@@ -142,6 +142,7 @@ function showText(report) {
   const all = marks(report);
   const container = document.getElementById("text");
   container.replaceChildren();
+  if (report.document.title) container.append(el("h2", "article-title", report.document.title));
   let lineStart = 0;
   while (lineStart <= bytes.length) {
     let lineEnd = bytes.indexOf(10, lineStart);

@@ -1,5 +1,7 @@
 //! The JSON API: checking an article, describing the data, and the API's own description.
 
+use std::sync::Arc;
+
 use axum::Json;
 use axum::extract::State as Extract;
 use axum::extract::rejection::JsonRejection;
@@ -19,7 +21,12 @@ pub(crate) async fn check(
     body: Result<Json<ArticleJson>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(article) = body.map_err(|r| ApiError::from_rejection(r, &app.config))?;
+    let permit = Arc::clone(&app.permits)
+        .acquire_owned()
+        .await
+        .map_err(ApiError::internal)?;
     let work = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
         let checks = article
             .check(&app.checker, "request", "request", None)
             .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;

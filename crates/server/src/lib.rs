@@ -13,7 +13,9 @@
 //!
 //! A request body is at most [`Config::body_limit`] bytes and a request takes at most
 //! [`Config::timeout`]; a check that runs over is answered with 408 and finishes in the
-//! background. Every error is JSON, `{"error": "..."}`, with a 4xx status for bad requests.
+//! background. At most [`Config::checks`] checks run at once; the others wait their turn
+//! within their time. Every error is JSON, `{"error": "..."}`, with a 4xx status for bad
+//! requests.
 
 mod api;
 mod errors;
@@ -37,6 +39,8 @@ pub struct Config {
     pub body_limit: usize,
     /// The longest a request may take.
     pub timeout: Duration,
+    /// How many checks may run at once (one per core is plenty: checking is CPU-bound).
+    pub checks: usize,
 }
 
 impl Default for Config {
@@ -44,6 +48,7 @@ impl Default for Config {
         Config {
             body_limit: 2 * 1024 * 1024,
             timeout: Duration::from_secs(10),
+            checks: 2,
         }
     }
 }
@@ -53,13 +58,20 @@ impl Default for Config {
 pub(crate) struct App {
     pub checker: Checker,
     pub config: Config,
+    /// One permit per check allowed to run at once.
+    pub permits: Arc<tokio::sync::Semaphore>,
 }
 
 pub(crate) type State = Arc<App>;
 
 /// The application: every route of [`routes`], with the limits of `config`.
 pub fn router(checker: Checker, config: Config) -> Router {
-    let app = Arc::new(App { checker, config });
+    let permits = Arc::new(tokio::sync::Semaphore::new(config.checks.max(1)));
+    let app = Arc::new(App {
+        checker,
+        config,
+        permits,
+    });
     let routes = routes::routes()
         .into_iter()
         .fold(Router::new(), |router, r| router.route(r.path, r.handler));

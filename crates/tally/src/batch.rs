@@ -67,6 +67,9 @@ struct Outcome {
 }
 
 pub fn run(options: &Options, data: &DataArgs) -> Result<()> {
+    if let Some(path) = &options.output {
+        check_writable(path)?;
+    }
     let checker = data::checker(data)?;
     let jobs = jobs(&options.inputs);
     let bar = progress(jobs.len() as u64);
@@ -320,6 +323,25 @@ fn json_lines(path: &Path) -> Result<Vec<Job>> {
         }
     }
     Ok(jobs)
+}
+
+/// Fails early, before any checking, when the report could not be written where asked.
+fn check_writable(path: &Path) -> Result<()> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !parent.is_dir() {
+        anyhow::bail!(
+            "cannot write the report {}: the folder {} does not exist",
+            path.display(),
+            parent.display()
+        );
+    }
+    if path.is_dir() {
+        anyhow::bail!("cannot write the report {}: it is a folder", path.display());
+    }
+    Ok(())
 }
 
 /// Writes the report to `output`, whole or not at all, or to standard output.

@@ -139,10 +139,7 @@ fn main() -> ExitCode {
             output,
             data,
         } => {
-            let jobs = jobs.map_or_else(
-                || std::thread::available_parallelism().map_or(1, |n| n.get()),
-                usize::from,
-            );
+            let jobs = jobs.map_or_else(cores, usize::from);
             let options = batch::Options {
                 inputs,
                 date,
@@ -161,6 +158,7 @@ fn main() -> ExitCode {
                 let config = server::Config {
                     body_limit: max_body,
                     timeout,
+                    checks: cores(),
                 };
                 serve(addr, config, &data)
             }
@@ -202,6 +200,10 @@ fn check(article: &str, date: Option<Date>, data: &DataArgs, format: Format) -> 
         Format::Claimreview => pretty(&checks.claimreview())?,
     };
     write_stdout(&output)
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 fn serve(addr: std::net::SocketAddr, config: server::Config, data: &DataArgs) -> Result<()> {
