@@ -270,6 +270,36 @@ async fn pasted_markup_is_shown_as_text_never_run() {
         .unwrap();
     assert_eq!(pwned, json!(true), "the pasted markup ran");
 
+    let page = "<html><head><title>Returns – Example News</title>\
+        <meta property=\"article:published_time\" content=\"2023-05-16\"></head><body>\
+        <nav><a href=\"/\">Home</a></nav><article><h1>Returns to Albania</h1>\
+        <p>More than 8,000 Albanians have been returned since the end of last year, according to Rishi Sunak.</p>\
+        <p>He made the claim in Reykjavik on Tuesday, where he met other European leaders.</p>\
+        <script>window.pwned='page'</script></article></body></html>";
+    paste(&client, "auto", page, "").await;
+    let heading = client
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("#text h2.article-title"))
+        .await
+        .expect("a saved page is shown by its title and main text");
+    assert!(heading.text().await.unwrap().contains("Returns"));
+    let mark = client.find(Locator::Css("#text mark.claim")).await.unwrap();
+    assert_eq!(mark.text().await.unwrap(), "More than 8,000");
+    let verdict = mark.attr("data-verdict").await.unwrap();
+    assert_eq!(verdict.as_deref(), Some("inaccurate"));
+    assert!(
+        text.find_all(Locator::Css("script"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let pwned = client
+        .execute("return window.pwned === undefined;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(pwned, json!(true), "the saved page's script ran");
+
     paste(
         &client,
         "text",
