@@ -70,8 +70,8 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: std::net::SocketAddr,
         /// The longest a request may take, in seconds.
-        #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
-        timeout: f64,
+        #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = parse_seconds)]
+        timeout: std::time::Duration,
         /// The largest request body accepted, in bytes.
         #[arg(long, value_name = "BYTES", default_value_t = 2 * 1024 * 1024)]
         max_body: usize,
@@ -117,6 +117,16 @@ fn parse_date(text: &str) -> Result<Date, String> {
         .map_err(|e| format!("expected a date as YYYY-MM-DD, found `{text}` ({e})"))
 }
 
+fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    let seconds = text.parse::<f64>().ok();
+    match seconds.and_then(|s| std::time::Duration::try_from_secs_f64(s).ok()) {
+        Some(duration) if !duration.is_zero() => Ok(duration),
+        _ => Err(format!(
+            "expected a positive number of seconds, found `{text}`"
+        )),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -153,19 +163,14 @@ fn main() -> ExitCode {
             timeout,
             max_body,
             data,
-        } => match std::time::Duration::try_from_secs_f64(timeout) {
-            Ok(timeout) if !timeout.is_zero() => {
-                let config = server::Config {
-                    body_limit: max_body,
-                    timeout,
-                    checks: cores(),
-                };
-                serve(addr, config, &data)
-            }
-            _ => Err(anyhow::anyhow!(
-                "expected --timeout as a positive number of seconds, found {timeout}"
-            )),
-        },
+        } => {
+            let config = server::Config {
+                body_limit: max_body,
+                timeout,
+                checks: cores(),
+            };
+            serve(addr, config, &data)
+        }
         Command::Eval { corpus, data, json } => eval_cmd::run(&corpus, &data, json),
     };
     match result {
