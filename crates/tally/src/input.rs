@@ -9,12 +9,17 @@ use document::{Document, Format};
 const MAX_ARTICLE: u64 = 32 * 1024 * 1024;
 
 pub fn read_article(source: &str) -> Result<Document> {
+    read_article_as(source, Format::Auto)
+}
+
+/// Reads an article as `format`.
+pub fn read_article_as(source: &str, format: Format) -> Result<Document> {
     let bytes = read_bytes(source)?;
-    Document::from_bytes(&bytes, Format::Auto)
+    Document::from_bytes(&bytes, format)
         .with_context(|| format!("cannot read the article {source}"))
 }
 
-fn read_bytes(source: &str) -> Result<Vec<u8>> {
+pub fn read_bytes(source: &str) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     if source == "-" {
         std::io::stdin()
