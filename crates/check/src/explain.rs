@@ -50,6 +50,10 @@ pub(crate) fn sentence(
                 working(usual)
             ) + "."
         }
+        (Reason::Estimated, Some(j)) => format!(
+            "{said} is about right, but only a day-weighted estimate can be set against an exact figure: {}.",
+            working(j)
+        ),
         (Reason::LessNatural, Some(j)) => {
             let usual = &readings[0];
             format!(
@@ -194,6 +198,49 @@ pub(crate) fn figure_words(reading: &Reading, figure: &Figure) -> String {
             number::count(part(figure, "base")),
             period_words(base)
         ),
+        Arithmetic::Ranking { top, position, .. } => {
+            let leaders: Vec<String> = figure
+                .parts
+                .iter()
+                .take((*top).max(position.unwrap_or(0)))
+                .map(|(code, total)| format!("{code} {}", number::count(*total)))
+                .collect();
+            match position {
+                Some(_) => format!(
+                    "rank the country named {}; the leaders are {}",
+                    ordinal(figure.value),
+                    leaders.join(", ")
+                ),
+                None => format!(
+                    "have {} of the countries named in the top {top}: {}",
+                    number::count(figure.value),
+                    leaders.join(", ")
+                ),
+            }
+        }
+        Arithmetic::Record {
+            others,
+            high,
+            peak: true,
+        } => {
+            let word = if *high { "highest" } else { "lowest" };
+            format!(
+                "have their {word} stretch in {} among the {} years compared",
+                number::count(figure.value).replace(',', ""),
+                others.len() + 1
+            )
+        }
+        Arithmetic::Record { others, high, .. } => {
+            let best = part(figure, "best of the others");
+            let word = if *high { "highest" } else { "lowest" };
+            format!(
+                "come to {}, which ranks {} of {} against the same stretch in other years (the {word} of the others: {})",
+                number::count(part(figure, "period")),
+                number::count(figure.value),
+                others.len() + 1,
+                number::count(best)
+            )
+        }
         Arithmetic::Trend => {
             let first = figure
                 .series
@@ -213,6 +260,21 @@ pub(crate) fn figure_words(reading: &Reading, figure: &Figure) -> String {
             }
         }
     }
+}
+
+fn ordinal(rank: f64) -> String {
+    if !rank.is_finite() {
+        return "nowhere".to_string();
+    }
+    let n = rank as u64;
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 fn first_touched(reading: &Reading, figure: &Figure) -> Option<store::Quarter> {

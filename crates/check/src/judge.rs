@@ -95,6 +95,9 @@ pub fn fit(claim: &Claim, reading: &Reading, figure: &Figure) -> Fit {
     }
     match &claim.assertion {
         Assertion::Trend { direction, strong } => trend_fit(*direction, *strong, figure),
+        Assertion::Record { peak: true, .. } => peak_fit(reading, figure),
+        Assertion::Record { .. } => record_fit(figure),
+        Assertion::Ranking { top, position } => ranking_fit(claim, *top, *position, figure),
         Assertion::Quantity(q) => quantity_fit(q, reading, figure),
     }
 }
@@ -122,6 +125,69 @@ fn trend_fit(direction: Direction, strong: bool, figure: &Figure) -> Fit {
     }
 }
 
+/// A list of the top countries fits when every country named is in the top; a position
+/// fits when it is the country's rank. One out is close.
+fn ranking_fit(claim: &Claim, top: usize, position: Option<usize>, figure: &Figure) -> Fit {
+    let wanted = match position {
+        Some(p) => p as f64,
+        None => claim
+            .entities
+            .iter()
+            .map(|e| &e.code)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+            .min(top) as f64,
+    };
+    let gap = figure.value - wanted;
+    if gap == 0.0 {
+        Fit::Consistent { by_estimate: false }
+    } else if gap.abs() <= 1.0 {
+        Fit::Close { gap, points: true }
+    } else {
+        Fit::Inconsistent { gap, points: true }
+    }
+}
+
+/// "Peaked in 2002" fits when the record year is the one named.
+fn peak_fit(reading: &Reading, figure: &Figure) -> Fit {
+    let named = f64::from(reading.window.first.year());
+    if figure.value == named {
+        Fit::Consistent { by_estimate: false }
+    } else {
+        Fit::Inconsistent {
+            gap: figure.value - named,
+            points: true,
+        }
+    }
+}
+
+/// A record fits when the period ranks first; it is close when within 5% of the best.
+fn record_fit(figure: &Figure) -> Fit {
+    let part = |name: &str| {
+        figure
+            .parts
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| *v)
+    };
+    if figure.value == 1.0 {
+        return Fit::Consistent { by_estimate: false };
+    }
+    let (Some(total), Some(best)) = (part("period"), part("best of the others")) else {
+        return Fit::NoFigure;
+    };
+    let gap = if best == 0.0 {
+        f64::INFINITY
+    } else {
+        (total - best) / best
+    };
+    if gap.abs() <= 0.05 {
+        Fit::Close { gap, points: false }
+    } else {
+        Fit::Inconsistent { gap, points: false }
+    }
+}
+
 /// The claim's value in the figure's terms: a fraction becomes a percentage, a fall a
 /// negative change.
 fn claimed_value(q: &Quantity, reading: &Reading) -> f64 {
@@ -142,33 +208,38 @@ fn in_points(reading: &Reading) -> bool {
     )
 }
 
-/// The values a quantity allows, as `(low, high)`, before any tolerance for closeness.
-fn allowed(q: &Quantity, value: f64, points: bool) -> (f64, f64) {
+/// The values a quantity allows, as `(low, high)`, before any tolerance for closeness. For a
+/// fall (`falling`, the value negative) "more than 12%" means below -12.
+fn allowed(q: &Quantity, value: f64, points: bool, falling: bool) -> (f64, f64) {
     let magnitude = value.abs();
     let (exact, about) = if points {
         let rounding = (q.precision / 2.0).max(ABOUT_POINTS);
         (rounding, rounding)
     } else {
-        let rounding = (q.precision / 2.0).max(q.precision.min(0.05 * magnitude));
+        let rounding = (q.precision / 2.0).min((0.05 * magnitude).max(q.precision / 10.0));
         (
             rounding.max(REVISION * magnitude),
             (ABOUT_RELATIVE * magnitude).max(rounding),
         )
     };
-    match q.qualifier {
-        Qualifier::Exact => (value - exact, value + exact),
-        Qualifier::About => (value - about, value + about),
-        Qualifier::MoreThan | Qualifier::AtLeast => (value, f64::INFINITY),
-        Qualifier::LessThan | Qualifier::AtMost => (f64::NEG_INFINITY, value),
-        Qualifier::Nearly => (value - about, value),
-        Qualifier::JustOver => (value, value + about),
+    let (up, down) = ((value, f64::INFINITY), (f64::NEG_INFINITY, value));
+    let (near_below, near_above) = ((value - about, value), (value, value + about));
+    match (q.qualifier, falling) {
+        (Qualifier::Exact, _) => (value - exact, value + exact),
+        (Qualifier::About, _) => (value - about, value + about),
+        (Qualifier::MoreThan | Qualifier::AtLeast, false) => up,
+        (Qualifier::MoreThan | Qualifier::AtLeast, true) => down,
+        (Qualifier::LessThan | Qualifier::AtMost, false) => down,
+        (Qualifier::LessThan | Qualifier::AtMost, true) => up,
+        (Qualifier::Nearly, false) | (Qualifier::JustOver, true) => near_below,
+        (Qualifier::JustOver, false) | (Qualifier::Nearly, true) => near_above,
     }
 }
 
 fn quantity_fit(q: &Quantity, reading: &Reading, figure: &Figure) -> Fit {
     let points = in_points(reading);
     let value = claimed_value(q, reading);
-    let (low, high) = allowed(q, value, points);
+    let (low, high) = allowed(q, value, points, value < 0.0);
     let (est_low, est_high) = estimate_span(figure);
     let inside = |x: f64| x >= low && x <= high;
     if inside(est_low) && inside(est_high) {
@@ -177,14 +248,10 @@ fn quantity_fit(q: &Quantity, reading: &Reading, figure: &Figure) -> Fit {
             by_estimate: !bounds_inside,
         };
     }
-    let (nearest, edge) = if est_high < low {
-        (est_high, low)
-    } else {
-        (est_low, high)
-    };
+    let nearest = if est_high < low { est_high } else { est_low };
     let claimed = value;
     if points {
-        let gap = nearest - edge;
+        let gap = nearest - value;
         return if gap.abs() <= CLOSE_POINTS {
             Fit::Close { gap, points }
         } else {
@@ -237,6 +304,8 @@ pub enum Reason {
     OtherReading,
     /// Only a reading that goes against the text's words fits.
     LessNatural,
+    /// An exact figure that only a day-weighted estimate matches.
+    Estimated,
     /// The nearest reading is close.
     Close,
     /// No reading comes close.
@@ -258,21 +327,31 @@ pub fn verdict(claim: &Claim, plan: &Plan, readings: &[Judged]) -> Outcome {
     if let Some(hedge) = &claim.hedge {
         return outcome(Verdict::NotCheckable, None, Reason::Hedged(hedge.clone()));
     }
-    if readings.is_empty() || plan.readings.is_empty() {
+    if readings.is_empty() || plan.readings.is_empty() || plan.unmatched.is_some() {
         return outcome(Verdict::NotCheckable, None, Reason::NoReading);
     }
     if readings[0].fit == Fit::NotCovered {
         return outcome(Verdict::PeriodNotCovered, Some(0), Reason::NotCovered);
     }
     let best = readings[0].reading.score;
-    let plausible = |j: &&Judged| best - j.reading.score <= STRAINED;
-    if readings[0].fit.is_consistent() {
-        return outcome(Verdict::Accurate, Some(0), Reason::Natural);
+    let plausible = |j: &Judged| best - j.reading.score <= STRAINED;
+    let fits = |j: &Judged| j.fit.is_consistent() && plausible(j);
+    let first_fit = readings.iter().position(|j| fits(j) && !j.reading.strained);
+    if natural_is_close(&readings[0]) && first_fit != Some(0) {
+        return outcome(Verdict::RoughlyRight, Some(0), Reason::Close);
     }
-    if let Some(i) = readings
-        .iter()
-        .position(|j| j.fit.is_consistent() && plausible(&j))
-    {
+    if let Some(i) = first_fit {
+        if exact_but_estimated(claim, &readings[i]) {
+            return outcome(Verdict::RoughlyRight, Some(i), Reason::Estimated);
+        }
+        let reason = if i == 0 {
+            Reason::Natural
+        } else {
+            Reason::OtherReading
+        };
+        return outcome(Verdict::Accurate, Some(i), reason);
+    }
+    if let Some(i) = readings.iter().position(fits) {
         return outcome(Verdict::RoughlyRight, Some(i), Reason::LessNatural);
     }
     let close = readings
@@ -294,4 +373,19 @@ pub fn verdict(claim: &Claim, plan: &Plan, readings: &[Judged]) -> Outcome {
         return outcome(Verdict::NotCheckable, None, Reason::NoFigure);
     }
     outcome(Verdict::Inaccurate, Some(0), Reason::Far)
+}
+
+/// The most natural reading being close settles it: another definition that happens to fit
+/// exactly does not make a nearly right claim accurate.
+fn natural_is_close(judged: &Judged) -> bool {
+    matches!(judged.fit, Fit::Close { .. })
+}
+
+/// An exact count ("28,561") that only a day-weighted estimate matches cannot be confirmed
+/// to the unit: the quarters say it is about right, no more.
+fn exact_but_estimated(claim: &Claim, judged: &Judged) -> bool {
+    let exact = claim
+        .quantity()
+        .is_some_and(|q| q.qualifier == Qualifier::Exact && q.precision <= 1.0);
+    exact && matches!(judged.fit, Fit::Consistent { by_estimate: true })
 }

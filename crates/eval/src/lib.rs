@@ -122,13 +122,20 @@ fn pick<'a>(label: &Labelled, checked: &'a [Checked]) -> Option<&'a Checked> {
         Some(value) => checked
             .iter()
             .find(|c| claim_value(c).is_some_and(|v| same_value(v, value))),
-        None => checked
-            .iter()
-            .find(|c| matches!(c.claim.assertion, Assertion::Trend { .. })),
+        None => checked.iter().find(|c| {
+            matches!(
+                c.claim.assertion,
+                Assertion::Trend { .. } | Assertion::Record { .. } | Assertion::Ranking { .. }
+            )
+        }),
     }
 }
 
 fn claim_value(checked: &Checked) -> Option<f64> {
+    if let Assertion::Record { peak: true, .. } = checked.claim.assertion {
+        let period = checked.claim.period.as_ref()?;
+        return Some(f64::from(period.period.start.earliest.year()));
+    }
     let q = checked.claim.quantity()?;
     let value = if q.kind == Kind::Fraction {
         q.value * 100.0

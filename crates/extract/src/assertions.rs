@@ -16,8 +16,12 @@ pub(crate) fn find(
     times: &[TimeExpr],
     ages: &[AgeBand],
 ) -> Vec<(Range<usize>, Assertion)> {
+    // "down from 24,000 in 2019" is one time expression with the count inside it; only
+    // the other expressions' words are time and nothing else.
     let taken = |span: &Range<usize>| {
-        times.iter().any(|t| overlaps(&t.span, span))
+        times
+            .iter()
+            .any(|t| t.cue != temporal::Cue::Compared && overlaps(&t.span, span))
             || ages.iter().any(|a| overlaps(&a.span, span))
     };
     let mut found: Vec<quantity::Quantity> = quantity::find(text)
@@ -29,10 +33,26 @@ pub(crate) fn find(
         .into_iter()
         .map(|q| (q.span.clone(), Assertion::Quantity(q)))
         .collect();
-    if !quantities.is_empty() {
-        return quantities;
+    let mut found = quantities;
+    if let Some((span, ranking)) = ranking(text) {
+        found.retain(|(q, _)| !overlaps(q, &span));
+        found.push((span, ranking));
+        found.sort_by_key(|(s, _)| s.start);
+        return found;
     }
-    trend(text).into_iter().collect()
+    if let Some((span, record)) = record(text) {
+        let apart = found
+            .iter()
+            .all(|(q, _)| q.end + 20 < span.start || span.end + 20 < q.start);
+        if apart {
+            found.push((span, record));
+            found.sort_by_key(|(s, _)| s.start);
+        }
+    }
+    if found.is_empty() {
+        found.extend(trend(text));
+    }
+    found
 }
 
 /// "Fell by around a third (36%)": a percentage in brackets right after a change restates
@@ -114,7 +134,7 @@ const SUBJECTS: [&str; 14] = [
 /// "The number of arrivals has risen sharply": a direction, and whether it is said to be
 /// strong. Needs a statistical subject, so that "prices rose" is not a claim about people.
 fn trend(text: &str) -> Option<(Range<usize>, Assertion)> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let has_word = |word: &str| find_word(&lower, word).is_some();
     if !SUBJECTS.iter().any(|w| has_word(w)) {
         return None;
@@ -142,6 +162,124 @@ fn trend(text: &str) -> Option<(Range<usize>, Assertion)> {
             strong: strong_at.is_some(),
         },
     ))
+}
+
+const HIGHS: [&str; 9] = [
+    "record levels",
+    "record level",
+    "record number",
+    "record high",
+    "a record",
+    "highest",
+    "than ever",
+    "all-time high",
+    "peaked",
+];
+const LOWS: [&str; 5] = [
+    "record low",
+    "lowest",
+    "fewest",
+    "all-time low",
+    "ten-year low",
+];
+
+/// "Record levels of returns", "more people than ever", "the lowest since 2004", "peaked in
+/// 2002". Needs a statistical subject or measure-like noun nearby, as trends do.
+fn record(text: &str) -> Option<(Range<usize>, Assertion)> {
+    let lower = text.to_ascii_lowercase();
+    let found = |words: &[&'static str], high: bool| {
+        words
+            .iter()
+            .filter_map(|w| find_word(&lower, w).map(|s| (s, high, *w)))
+            .min_by_key(|(s, _, _)| s.start)
+    };
+    let lows = found(&LOWS, false);
+    let (span, high, word) = lows.or_else(|| found(&HIGHS, true))?;
+    let fewer_than_ever = word == "than ever"
+        && ["fewer", "less"]
+            .iter()
+            .any(|w| find_word(&lower[..span.start], w).is_some());
+    let high = high && !fewer_than_ever;
+    Some((
+        span,
+        Assertion::Record {
+            high,
+            peak: word == "peaked",
+        },
+    ))
+}
+
+const ORDINALS: [&str; 10] = [
+    "most",
+    "second most",
+    "third most",
+    "fourth most",
+    "fifth most",
+    "sixth most",
+    "seventh most",
+    "eighth most",
+    "ninth most",
+    "tenth most",
+];
+const NUMBERS: [&str; 10] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+const GROUPS: [&str; 6] = [
+    "countries",
+    "nationalities",
+    "nationality",
+    "countries of origin",
+    "country",
+    "origins",
+];
+
+/// "The top five nationalities were ...", "the second most common nationality", "the top
+/// nationality".
+fn ranking(text: &str) -> Option<(Range<usize>, Assertion)> {
+    let lower = text.to_ascii_lowercase();
+    for (i, ordinal) in ORDINALS.iter().enumerate().rev() {
+        for noun in [
+            "common nationality",
+            "common nationalities",
+            "common country of origin",
+        ] {
+            if let Some(span) = find_word(&lower, &format!("the {ordinal} {noun}")) {
+                return Some((
+                    span,
+                    Assertion::Ranking {
+                        top: i + 1,
+                        position: Some(i + 1),
+                    },
+                ));
+            }
+        }
+    }
+    if let Some(span) = find_word(&lower, "the top nationality")
+        .or_else(|| find_word(&lower, "the largest nationality"))
+    {
+        return Some((
+            span,
+            Assertion::Ranking {
+                top: 1,
+                position: Some(1),
+            },
+        ));
+    }
+    for (n, number) in NUMBERS.iter().enumerate().skip(1) {
+        for group in GROUPS {
+            let phrase = format!("top {number} {group}");
+            if let Some(span) = find_word(&lower, &phrase) {
+                return Some((
+                    span,
+                    Assertion::Ranking {
+                        top: n + 1,
+                        position: None,
+                    },
+                ));
+            }
+        }
+    }
+    None
 }
 
 /// Byte range of `word` in `lower` where it stands as a whole word.

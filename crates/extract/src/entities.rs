@@ -15,7 +15,7 @@ pub(crate) fn find(
     context: &Context<'_>,
     last_country: &mut Option<String>,
 ) -> Vec<Entity> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions = context.gazetteer.find(text);
     mentions.sort_by_key(|m| m.span.start);

@@ -31,7 +31,7 @@ const THINGS: [&str; 6] = [
 ];
 
 pub(crate) fn find(text: &str, span: &Range<usize>, assertion: &Assertion) -> Option<Hedge> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     forecast(&lower, span).or_else(|| things(&lower, span, assertion))
 }
 

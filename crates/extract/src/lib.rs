@@ -34,6 +34,9 @@ pub use temporal::{Day, Event, Period};
 pub struct Claim {
     /// The sentence, as written.
     pub sentence: String,
+    /// The sentence before, for claims that lean on it for what they count ("Of those,
+    /// 12,000 were Albanian").
+    pub context: Option<String>,
     /// Byte offset of the sentence in the document's text. Every other span of a claim is
     /// relative to the sentence.
     pub offset: usize,
@@ -55,6 +58,8 @@ pub struct Claim {
     pub base: Option<ClaimPeriod>,
     /// A period expression that could not be dated ("since the election").
     pub unresolved: Option<String>,
+    /// For a record, the first day it reaches back to ("the highest since 2004").
+    pub horizon: Option<jiff::civil::Date>,
     /// A reason the claim cannot be checked against counts of people, if the text gives one.
     pub hedge: Option<Hedge>,
 }
@@ -66,6 +71,14 @@ pub enum Assertion {
     Quantity(Quantity),
     /// A direction without a number: "has risen sharply", "fell back".
     Trend { direction: Direction, strong: bool },
+    /// A record: "record levels", "more than ever", "the lowest since 2004", "peaked in
+    /// 2002". `high` is false for lows; `peak` is set when the text names the record's time
+    /// rather than claiming the period is a record.
+    Record { high: bool, peak: bool },
+    /// A ranking of countries: "the top five nationalities were A, B, C, D and E" (`top` is
+    /// 5, `position` none), or "Albanians were the second most common nationality"
+    /// (`position` 2). The countries are the claim's entities.
+    Ranking { top: usize, position: Option<usize> },
 }
 
 /// A time of speaking.
@@ -185,6 +198,7 @@ struct State {
     /// the writer's last period, not to one in a statement the writer reports.
     last_period: Vec<(Voice, ClaimPeriod)>,
     sentence_period: Option<ClaimPeriod>,
+    previous_sentence: Option<String>,
     voice: Voice,
 }
 
@@ -242,15 +256,30 @@ fn sentence_claims(
     let assertions = assertions::find(text, &times, &ages);
     let entities = entities::find(text, context, &mut state.last_country);
     let mut out = Vec::new();
-    let spans: Vec<Range<usize>> = assertions.iter().map(|(s, _)| s.clone()).collect();
+    let spans: Vec<Range<usize>> = assertions
+        .iter()
+        .filter(|(_, a)| matches!(a, Assertion::Quantity(_)))
+        .map(|(s, _)| s.clone())
+        .collect();
     let reference = said.as_ref().map_or(context.published, |s| s.days.latest);
     for (span, assertion) in assertions {
-        let timing = periods::choose(text, &span, &times, said.as_ref(), state, reference);
+        let plain = matches!(&assertion, Assertion::Quantity(q) if q.direction.is_none() && q.kind != quantity::Kind::Multiple);
+        let hedge = hedges::find(text, &span, &assertion);
+        let forecast = matches!(hedge, Some(Hedge::Forecast { .. }));
+        let record = matches!(assertion, Assertion::Record { .. });
+        let asserted = periods::Asserted {
+            record,
+            span: &span,
+            plain,
+            forecast,
+        };
+        let timing = periods::choose(text, &asserted, &times, said.as_ref(), state, reference);
         out.push(Claim {
             others: spans.iter().filter(|s| **s != span).cloned().collect(),
             sentence: text.to_string(),
+            context: state.previous_sentence.clone(),
             offset,
-            hedge: hedges::find(text, &span, &assertion),
+            hedge,
             span,
             repeated_at: Vec::new(),
             speaker: local_speaker.clone(),
@@ -261,8 +290,10 @@ fn sentence_claims(
             period: timing.period,
             base: timing.base,
             unresolved: timing.unresolved,
+            horizon: timing.horizon,
         });
     }
+    state.previous_sentence = Some(text.to_string());
     state.sentence_period = out
         .iter()
         .find_map(|c| c.period.clone().filter(|p| p.via != Via::Assumed));
@@ -312,7 +343,47 @@ impl Claim {
     pub fn quantity(&self) -> Option<&Quantity> {
         match &self.assertion {
             Assertion::Quantity(q) => Some(q),
-            Assertion::Trend { .. } => None,
+            Assertion::Trend { .. } | Assertion::Record { .. } | Assertion::Ranking { .. } => None,
+        }
+    }
+
+    /// The claim as if its sentence began with `prefix` and a space: every span moves along.
+    pub fn prefixed(&self, prefix: &str) -> Claim {
+        let by = prefix.len() + 1;
+        let shift = |r: &Range<usize>| r.start + by..r.end + by;
+        let period = |p: &ClaimPeriod| ClaimPeriod {
+            span: p.span.as_ref().map(shift),
+            ..p.clone()
+        };
+        Claim {
+            sentence: format!("{prefix} {}", self.sentence),
+            context: None,
+            span: shift(&self.span),
+            others: self.others.iter().map(shift).collect(),
+            said: self.said.as_ref().map(|s| Said {
+                span: shift(&s.span),
+                ..s.clone()
+            }),
+            entities: self
+                .entities
+                .iter()
+                .map(|e| Entity {
+                    span: shift(&e.span),
+                    ..e.clone()
+                })
+                .collect(),
+            ages: self
+                .ages
+                .iter()
+                .map(|a| AgeBand {
+                    span: shift(&a.span),
+                    ..a.clone()
+                })
+                .collect(),
+            period: self.period.as_ref().map(period),
+            base: self.base.as_ref().map(period),
+            speaker: self.speaker.clone(),
+            ..self.clone()
         }
     }
 
@@ -323,7 +394,7 @@ impl Claim {
 
     /// True when words at `span` are about this claim rather than another in the same
     /// sentence: words before every claim are the sentence's subject and belong to all;
-    /// others belong to the nearest claim.
+    /// words after a claim belong to it, up to the next claim.
     pub fn owns(&self, span: &Range<usize>) -> bool {
         let first = self
             .others
@@ -335,15 +406,13 @@ impl Claim {
         if span.end <= first {
             return true;
         }
-        let gap = |other: &Range<usize>| {
-            if span.end <= other.start {
-                other.start - span.end
-            } else {
-                span.start.saturating_sub(other.end)
-            }
-        };
-        let ours = gap(&self.span);
-        self.others.iter().all(|o| gap(o) >= ours)
+        let owner = self
+            .others
+            .iter()
+            .chain(std::iter::once(&self.span))
+            .filter(|o| o.start <= span.start)
+            .max_by_key(|o| o.start);
+        owner == Some(&self.span)
     }
 }
 

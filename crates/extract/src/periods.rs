@@ -35,6 +35,8 @@ pub(crate) struct Timing {
     pub period: Option<ClaimPeriod>,
     pub base: Option<ClaimPeriod>,
     pub unresolved: Option<String>,
+    /// For a record, the first day it reaches back to ("the highest since 2004").
+    pub horizon: Option<jiff::civil::Date>,
 }
 
 /// A closed period next to the attribution or a speech word: "a statement from the Home
@@ -44,7 +46,7 @@ pub(crate) fn time_of_speaking(
     times: &[TimeExpr],
     attribution: Option<&Range<usize>>,
 ) -> Option<Said> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let mut markers: Vec<Range<usize>> = SPEECH
         .iter()
         .flat_map(|w| lower.match_indices(w).map(|(i, _)| i..i + w.len()))
@@ -55,7 +57,14 @@ pub(crate) fn time_of_speaking(
             return None;
         };
         let adjacent = markers.iter().any(|m| gap(&lower, m, &t.span) <= 2);
-        (t.cue == Cue::None && !period.open && adjacent).then(|| Said {
+        // Words are said on a day, in a week or a month: a year next to "said" is the
+        // period of the claim ("in 2022, officials said").
+        let short = period
+            .end
+            .latest
+            .since(period.start.earliest)
+            .is_ok_and(|s| s.get_days() <= 31);
+        (t.cue == Cue::None && !period.open && adjacent && short).then(|| Said {
             span: t.span.clone(),
             days: Day {
                 earliest: period.start.earliest,
@@ -76,38 +85,83 @@ fn gap(text: &str, a: &Range<usize>, b: &Range<usize>) -> usize {
         .map_or(usize::MAX, |between| between.split_whitespace().count())
 }
 
+/// What choosing a period needs to know of the claim.
+#[derive(Debug)]
+pub(crate) struct Asserted<'a> {
+    pub span: &'a Range<usize>,
+    /// A count or share with no direction: a comparison right after it is its own period.
+    pub plain: bool,
+    /// A forecast: its period may run past the time of speaking.
+    pub forecast: bool,
+    /// A record: "since 2004" after it is how far back the record reaches, not its period.
+    pub record: bool,
+}
+
 pub(crate) fn choose(
     text: &str,
-    quantity: &Range<usize>,
+    asserted: &Asserted<'_>,
     times: &[TimeExpr],
     said: Option<&Said>,
     state: &State,
     reference: jiff::civil::Date,
 ) -> Timing {
+    let (quantity, plain, forecast) = (asserted.span, asserted.plain, asserted.forecast);
     let candidates: Vec<&TimeExpr> = times
         .iter()
         .filter(|t| said.is_none_or(|s| s.span != t.span))
         .collect();
-    let own = own_comparison(text, quantity, &candidates);
+    let own = own_comparison(quantity, &candidates).filter(|_| plain);
     let is_base = |t: &TimeExpr| {
         (t.cue == Cue::Compared || matches!(t.value, Value::Relative { .. }))
             && own.is_none_or(|o| o.span != t.span)
     };
-    let main =
-        own.or_else(|| nearest(quantity, candidates.iter().copied().filter(|t| !is_base(t))));
-    let mut timing = Timing::default();
+    let horizon = asserted
+        .record
+        .then(|| {
+            candidates
+                .iter()
+                .copied()
+                .find(|t| t.cue == Cue::Since && t.span.start >= quantity.end)
+        })
+        .flatten();
+    let is_horizon = |t: &TimeExpr| horizon.is_some_and(|h| h.span == t.span);
+    let main = own.or_else(|| {
+        nearest(
+            quantity,
+            candidates
+                .iter()
+                .copied()
+                .filter(|t| !is_base(t) && !is_horizon(t)),
+        )
+    });
+    let mut timing = Timing {
+        horizon: horizon.and_then(|h| match &h.value {
+            Value::Period(p) => Some(p.start.earliest),
+            _ => None,
+        }),
+        ..Timing::default()
+    };
     match main.map(|t| (t, &t.value)) {
         Some((t, Value::Period(period))) => {
-            let period = until(&ending_when_said(period, said), reference);
+            let said_period = ending_when_said(period, said);
+            let period = if forecast {
+                said_period
+            } else {
+                until(&said_period, reference)
+            };
             timing.period = Some(stated(text, t, period));
         }
         Some((t, Value::BackReference)) => {
-            timing.period = state.back_reference().cloned().map(|p| ClaimPeriod {
-                text: text[t.span.clone()].to_string(),
-                span: Some(t.span.clone()),
-                via: Via::BackReference,
-                ..p
-            });
+            timing.period = state
+                .back_reference()
+                .cloned()
+                .map(|p| ClaimPeriod {
+                    text: text[t.span.clone()].to_string(),
+                    span: Some(t.span.clone()),
+                    via: Via::BackReference,
+                    ..p
+                })
+                .or_else(|| assumed(reference));
         }
         Some((_, Value::Unresolved { what })) => timing.unresolved = Some(what.clone()),
         Some((_, Value::Relative { .. })) => {}
@@ -162,20 +216,16 @@ fn stated(text: &str, t: &TimeExpr, period: Period) -> ClaimPeriod {
     }
 }
 
-/// "Down from 24,000 in 2019": a comparison right after a quantity is that quantity's own
-/// period.
+/// "Down from 24,000 in 2019": a comparison right after a plain count is that count's own
+/// period (after a change, "60 per cent higher than 2021", it is the base).
 fn own_comparison<'a>(
-    text: &str,
     quantity: &Range<usize>,
     candidates: &[&'a TimeExpr],
 ) -> Option<&'a TimeExpr> {
     candidates.iter().copied().find(|t| {
         let after = t.span.end > quantity.end && t.span.start <= quantity.end + 4;
         let inside = t.span.start <= quantity.start && t.span.end >= quantity.end;
-        t.cue == Cue::Compared
-            && matches!(t.value, Value::Period(_))
-            && (after || inside)
-            && !text.is_empty()
+        t.cue == Cue::Compared && matches!(t.value, Value::Period(_)) && (after || inside)
     })
 }
 

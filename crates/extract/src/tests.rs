@@ -43,3 +43,55 @@ fn forecast_is_hedged() {
     let found = claims("Officials warned the total could reach 70,000 in 2025.");
     assert!(found[0].hedge.is_some());
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    use super::claims;
+
+    const PIECES: [&str; 24] = [
+        "more than 8,000",
+        "İstanbul",
+        "the country",
+        "since the end of last year",
+        "—",
+        "“",
+        "”",
+        "Albanians",
+        "returned to",
+        "in that time",
+        "45%",
+        "a third",
+        "of",
+        "were men",
+        "(36%)",
+        "record levels",
+        "peaked in 2002",
+        "last month",
+        "said",
+        "fell by",
+        "Q4 of 2020",
+        "ǅ",
+        "1 in 5",
+        "highest since 2004",
+    ];
+
+    proptest! {
+        #[test]
+        fn on_sentences_made_of_tricky_pieces(picks in proptest::collection::vec(0..PIECES.len(), 0..16)) {
+            let text: Vec<&str> = picks.iter().map(|&i| PIECES[i]).collect();
+            let text = text.join(" ");
+            for claim in claims(&text) {
+                prop_assert!(claim.sentence.get(claim.span.clone()).is_some());
+                for e in &claim.entities {
+                    prop_assert!(claim.sentence.get(e.span.clone()).is_some());
+                }
+            }
+        }
+
+        #[test]
+        fn on_any_text(text in "\\PC{0,200}") {
+            let _ = claims(&text);
+        }
+    }
+}

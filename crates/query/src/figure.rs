@@ -55,6 +55,10 @@ pub fn evaluate(reading: &Reading, table: &Table) -> Figure {
         .quarters()
         .zip(series.iter().copied())
         .collect();
+    let keeps_own_series = matches!(
+        reading.arithmetic,
+        Arithmetic::Record { .. } | Arithmetic::Ranking { .. }
+    );
     let mut figure = match &reading.arithmetic {
         Arithmetic::Sum => sum_figure(&reading.window, &series),
         Arithmetic::Share => {
@@ -80,8 +84,32 @@ pub fn evaluate(reading: &Reading, table: &Table) -> Figure {
             |a, b| a / b,
         ),
         Arithmetic::Trend => trend_figure(&reading.window, &series),
+        Arithmetic::Ranking {
+            column,
+            countries,
+            named,
+            top,
+            position,
+        } => {
+            let ranked =
+                rank_countries(table, &reading.filters, column, countries, &reading.window);
+            ranking_figure(&reading.window, &ranked, named, *top, *position)
+        }
+        Arithmetic::Record { others, high, peak } => {
+            let totals: Vec<(Quarter, f64)> = others
+                .iter()
+                .map(|w| (w.first, sums_of(w, &sums(table, &all, w)).estimate))
+                .collect();
+            let mut figure = record_figure(&reading.window, &series, &totals, *high);
+            if *peak {
+                figure.value = peak_year(&reading.window, &figure, &totals, *high);
+            }
+            figure
+        }
     };
-    figure.series = quarters;
+    if !keeps_own_series {
+        figure.series = quarters;
+    }
     figure.coverage = coverage;
     figure
 }
@@ -259,6 +287,101 @@ fn trend_figure(window: &Window, series: &[f64]) -> Figure {
         ("last quarter".to_string(), last),
     ];
     empty_figure(change, change, change, (change, change), true, parts)
+}
+
+/// The period's rank among the other years (1 is the record), and the best of the others.
+fn record_figure(window: &Window, series: &[f64], others: &[(Quarter, f64)], high: bool) -> Figure {
+    let total = sums_of(window, series).estimate;
+    let better = |other: f64| if high { other > total } else { other < total };
+    let rank = 1 + others.iter().filter(|(_, v)| better(*v)).count();
+    let best = others
+        .iter()
+        .map(|(_, v)| *v)
+        .reduce(|a, b| if high { a.max(b) } else { a.min(b) });
+    let value = if others.is_empty() {
+        f64::NAN
+    } else {
+        rank as f64
+    };
+    let mut parts = vec![
+        ("period".to_string(), total),
+        ("years compared".to_string(), others.len() as f64),
+    ];
+    parts.extend(best.map(|b| ("best of the others".to_string(), b)));
+    let mut figure = empty_figure(value, value, value, (value, value), window.aligned(), parts);
+    figure.series = others.to_vec();
+    figure
+}
+
+/// Each country's day-weighted total under the reading's filters, largest first.
+fn rank_countries(
+    table: &Table,
+    filters: &[Filter],
+    column: &str,
+    countries: &[(String, Vec<String>)],
+    window: &Window,
+) -> Vec<(String, f64)> {
+    let base = store_filter(table, filters, |_| true);
+    let Some(index) = table.column(column) else {
+        return Vec::new();
+    };
+    let mut ranked: Vec<(String, f64)> = countries
+        .iter()
+        .map(|(code, labels)| {
+            let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+            let mut filter = base.clone();
+            filter.conditions.push(Condition {
+                column: index,
+                codes: table.codes(index, &labels),
+            });
+            (
+                code.clone(),
+                sums_of(window, &sums(table, &filter, window)).estimate,
+            )
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    ranked
+}
+
+/// How many of the named countries are in the top, or the rank of the one named; the top
+/// countries and their totals are the parts.
+fn ranking_figure(
+    window: &Window,
+    ranked: &[(String, f64)],
+    named: &[String],
+    top: usize,
+    position: Option<usize>,
+) -> Figure {
+    let rank_of = |code: &str| ranked.iter().position(|(c, _)| c == code).map(|i| i + 1);
+    let value = match position {
+        Some(_) => named
+            .first()
+            .and_then(|c| rank_of(c))
+            .map_or(f64::NAN, |r| r as f64),
+        None => named
+            .iter()
+            .filter(|c| rank_of(c).is_some_and(|r| r <= top))
+            .count() as f64,
+    };
+    let parts = ranked
+        .iter()
+        .take(top.max(position.unwrap_or(0)) + 2)
+        .cloned()
+        .collect();
+    empty_figure(value, value, value, (value, value), window.aligned(), parts)
+}
+
+/// The year in which the record stretch starts, the period's own included.
+fn peak_year(window: &Window, figure: &Figure, others: &[(Quarter, f64)], high: bool) -> f64 {
+    if figure.value == 1.0 {
+        return f64::from(window.first.year());
+    }
+    let best = others.iter().copied().reduce(|a, b| {
+        let better = if high { b.1 > a.1 } else { b.1 < a.1 };
+        if better { b } else { a }
+    });
+    best.map_or(f64::NAN, |(q, _)| f64::from(q.year()))
 }
 
 fn coverage(table: &Table, window: &Window, base: Option<&Window>) -> Coverage {

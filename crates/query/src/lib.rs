@@ -98,6 +98,24 @@ pub enum Arithmetic {
     Ratio { base: Window },
     /// The series over the period, first quarter to last.
     Trend,
+    /// The period's total ranked among the same stretch in other years (`others`): a
+    /// record high when `high`, a low otherwise. For a `peak` ("peaked in 2002") the figure
+    /// is the year of the record rather than the period's rank.
+    Record {
+        others: Vec<Window>,
+        high: bool,
+        peak: bool,
+    },
+    /// Countries ranked by their totals in `column`: the figure is how many of the `named`
+    /// codes are in the `top` (for a list), or the rank of the first named one (for a
+    /// `position`).
+    Ranking {
+        column: String,
+        countries: Vec<(String, Vec<String>)>,
+        named: Vec<String>,
+        top: usize,
+        position: Option<usize>,
+    },
 }
 
 /// The catalog's datasets, each bound to its loaded table.
@@ -172,6 +190,17 @@ impl<'a> Bound<'a> {
             countries,
             coverage,
         }
+    }
+
+    /// Every country of a country column with its file labels, by code.
+    pub fn countries_of(&self, column: &str) -> Vec<(String, Vec<String>)> {
+        let mut all: Vec<(String, Vec<String>)> = self
+            .countries
+            .get(column)
+            .map(|m| m.iter().map(|(c, l)| (c.clone(), l.clone())).collect())
+            .unwrap_or_default();
+        all.sort();
+        all
     }
 
     /// The file labels for a country in a country column.

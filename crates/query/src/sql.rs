@@ -13,6 +13,18 @@ use crate::{Arithmetic, Filter, Reading};
 
 /// The SQL for `reading`.
 pub fn sql(reading: &Reading) -> String {
+    if let Arithmetic::Record { others, high, .. } = &reading.arithmetic {
+        return record_sql(reading, others, *high);
+    }
+    if let Arithmetic::Ranking {
+        column,
+        top,
+        position,
+        ..
+    } = &reading.arithmetic
+    {
+        return ranking_sql(reading, column, (*top).max(position.unwrap_or(0)) + 2);
+    }
     let n = ident(&reading.measure);
     let time = ident(&reading.time_column);
     let w = |window: &Window| weight(&time, window);
@@ -43,6 +55,9 @@ pub fn sql(reading: &Reading) -> String {
             let select = format!("  {time},\n  SUM({n}) AS total");
             (select, span_of(&reading.window, None))
         }
+        Arithmetic::Record { .. } | Arithmetic::Ranking { .. } => {
+            unreachable!("records and rankings have their own SQL")
+        }
     };
     let mut sql = String::new();
     let _ = writeln!(sql, "-- {}", reading.description.replace('\n', " "));
@@ -65,6 +80,68 @@ pub fn sql(reading: &Reading) -> String {
     }
     sql.push(';');
     sql
+}
+
+/// Each country's day-weighted total, largest first.
+fn ranking_sql(reading: &Reading, column: &str, limit: usize) -> String {
+    let n = ident(&reading.measure);
+    let time = ident(&reading.time_column);
+    let weighted = format!("{n}{}", weight(&time, &reading.window));
+    let filters = conditions(reading.filters.iter());
+    let wheres: Vec<String> = [
+        filters,
+        format!("{time} BETWEEN {}", span_of(&reading.window, None)),
+    ]
+    .into_iter()
+    .filter(|c| c != "TRUE")
+    .collect();
+    format!(
+        "-- {}\nSELECT {col}, SUM({weighted}) AS total\nFROM read_csv({})\nWHERE {}\nGROUP BY {col}\nORDER BY total DESC\nLIMIT {limit};",
+        reading.description.replace('\n', " "),
+        literal(&reading.source),
+        wheres.join("\n  AND "),
+        col = ident(column),
+    )
+}
+
+/// Each stretch's day-weighted total, highest first (lowest first for a low).
+fn record_sql(reading: &Reading, others: &[Window], high: bool) -> String {
+    let n = ident(&reading.measure);
+    let time = ident(&reading.time_column);
+    let windows: Vec<&Window> = std::iter::once(&reading.window).chain(others).collect();
+    let mut labels = Vec::new();
+    let mut weights = Vec::new();
+    for w in &windows {
+        for (q, weight) in w.quarters().zip(&w.estimate) {
+            let when = format!("WHEN {time} BETWEEN {}", days(q, q));
+            labels.push(format!("{when} THEN '{}-{}'", w.first, w.last));
+            weights.push(format!("{when} THEN {}", fraction(q, *weight)));
+        }
+    }
+    let first = windows
+        .iter()
+        .map(|w| w.first)
+        .min()
+        .unwrap_or(reading.window.first);
+    let last = windows
+        .iter()
+        .map(|w| w.last)
+        .max()
+        .unwrap_or(reading.window.last);
+    let filters = conditions(reading.filters.iter());
+    let wheres: Vec<String> = [filters, format!("{time} BETWEEN {}", days(first, last))]
+        .into_iter()
+        .filter(|c| c != "TRUE")
+        .collect();
+    format!(
+        "-- {}\nSELECT stretch, SUM(n * w) AS total\nFROM (\n  SELECT {n} AS n,\n    CASE {} END AS stretch,\n    CASE {} ELSE 0 END AS w\n  FROM read_csv({})\n  WHERE {}\n)\nGROUP BY stretch\nORDER BY total {};",
+        reading.description.replace('\n', " "),
+        labels.join(" "),
+        weights.join(" "),
+        literal(&reading.source),
+        wheres.join("\n    AND "),
+        if high { "DESC" } else { "ASC" }
+    )
 }
 
 fn sum_columns(n: &str, time: &str, window: &Window) -> String {

@@ -96,7 +96,8 @@ pub fn quarter_days(q: Quarter) -> Option<(Date, Date)> {
     Some((start, next_start.yesterday().ok()?))
 }
 
-fn quarter_of(date: Date) -> Option<Quarter> {
+/// The quarter a day falls in.
+pub fn quarter_of(date: Date) -> Option<Quarter> {
     Quarter::of_month(i32::from(date.year()), date.month() as u8)
 }
 

@@ -43,6 +43,7 @@ pub struct ClaimJson {
     pub said: Option<SaidJson>,
     pub quantity: Option<QuantityJson>,
     pub trend: Option<TrendJson>,
+    pub record: Option<RecordJson>,
     pub entities: Vec<EntityJson>,
     pub period: Option<PeriodJson>,
     pub base_period: Option<PeriodJson>,
@@ -83,6 +84,12 @@ pub struct TrendJson {
 }
 
 #[derive(Debug, Serialize)]
+pub struct RecordJson {
+    pub high: bool,
+    pub peak: bool,
+}
+
+#[derive(Debug, Serialize)]
 pub struct EntityJson {
     pub text: String,
     pub code: String,
@@ -113,6 +120,8 @@ pub struct ReadingJson {
     pub figure: FigureJson,
     pub fit: FitJson,
     pub score: f64,
+    /// True when the reading goes against the text's words rather than filling silences.
+    pub strained: bool,
     pub notes: Vec<String>,
     pub sql: String,
 }
@@ -222,7 +231,11 @@ pub fn claim(id: usize, checked: &Checked) -> ClaimJson {
         }),
         trend: match c.assertion {
             Assertion::Trend { direction, strong } => Some(TrendJson { direction, strong }),
-            Assertion::Quantity(_) => None,
+            Assertion::Quantity(_) | Assertion::Record { .. } | Assertion::Ranking { .. } => None,
+        },
+        record: match c.assertion {
+            Assertion::Record { high, peak } => Some(RecordJson { high, peak }),
+            _ => None,
         },
         entities: c
             .entities
@@ -287,6 +300,8 @@ fn reading(rank: usize, j: &Judged) -> ReadingJson {
             Arithmetic::Change { .. } => "change",
             Arithmetic::Ratio { .. } => "ratio",
             Arithmetic::Trend => "trend",
+            Arithmetic::Record { .. } => "record",
+            Arithmetic::Ranking { .. } => "ranking",
         },
         filters: r.filters.iter().map(filter).collect(),
         quarters: quarters(&r.window),
@@ -317,6 +332,7 @@ fn reading(rank: usize, j: &Judged) -> ReadingJson {
         },
         fit: fit(j.fit),
         score: (r.score * 10.0).round() / 10.0,
+        strained: r.strained,
         notes: r.notes.clone(),
         sql: j.sql.clone(),
     }

@@ -1,14 +1,83 @@
 //! Checked claims, rendered for people and for programs.
 //!
+//! [`Checks`] is one document checked, with what every report needs; the command line, the
+//! batch runner and the HTTP server all build one and render it.
 //! [`text`] writes the human-readable report a fact-checker reads in a terminal: each claim
 //! with its speaker, period, verdict and the reading the verdict rests on, with its SQL.
 //! [`json`] builds the versioned JSON report from wire types kept apart from the domain
-//! types, so that the schema changes only on purpose.
+//! types, so that the schema changes only on purpose. [`claimreview`] writes schema.org
+//! ClaimReview JSON-LD, as fact-checkers publish for search engines.
 
+pub mod article;
+pub mod claimreview;
 pub mod json;
+pub mod summary;
 pub mod text;
 
+use check::{Checked, Checker};
+use document::{Document, Metadata};
+use jiff::civil::Date;
 use serde::Serialize;
+
+/// One document checked: the claims with their verdicts and what the reports say about the
+/// document and the data.
+#[derive(Debug)]
+pub struct Checks {
+    pub document: DocumentInfo,
+    pub data: DataInfo,
+    pub checked: Vec<Checked>,
+    /// What the page says about itself, for ClaimReview's authors and appearances. A front
+    /// end that knows the article's URL sets `metadata.url`.
+    pub metadata: Metadata,
+}
+
+impl Checks {
+    /// Checks `document`, read from `source` and published on `published` (which came from
+    /// `published_from`: `flag`, `metadata`, ...).
+    pub fn run(
+        checker: &Checker,
+        document: &Document,
+        source: &str,
+        published: Date,
+        published_from: &str,
+    ) -> Checks {
+        Checks {
+            checked: checker.check(document, published),
+            document: DocumentInfo::new(source, document, published, published_from),
+            data: DataInfo::new(checker),
+            metadata: document.metadata.clone(),
+        }
+    }
+
+    /// The JSON report.
+    pub fn json(&self) -> json::Report<'_> {
+        json::report(&self.document, &self.data, &self.checked)
+    }
+
+    /// The report for a terminal.
+    pub fn text(&self) -> String {
+        text::render(&self.document, &self.checked)
+    }
+
+    /// One ClaimReview per claim.
+    pub fn claimreview(&self) -> Vec<claimreview::ClaimReview> {
+        claimreview::reviews(self)
+    }
+}
+
+/// The reference date for relative time, and where it came from: the date given (`given`,
+/// named `given_from`) wins over the page's own metadata (`metadata`).
+pub fn reference_date(
+    given: Option<Date>,
+    given_from: &'static str,
+    document: &Document,
+) -> Option<(Date, &'static str)> {
+    match (given, document.metadata.published) {
+        (Some(date), _) => Some((date, given_from)),
+        (None, Some(date)) => Some((date, "metadata")),
+        (None, None) => None,
+    }
+}
 
 /// What the report says about the document checked.
 #[derive(Debug, Clone, Serialize)]
@@ -23,6 +92,9 @@ pub struct DocumentInfo {
     pub sentences: usize,
     /// Lines dropped as page furniture.
     pub furniture: Vec<FurnitureJson>,
+    /// The text every span points into: the input itself for plain text, the extracted main
+    /// text for HTML.
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -76,6 +148,7 @@ impl DocumentInfo {
                     span: [f.span.start, f.span.end],
                 })
                 .collect(),
+            text: document.text.clone(),
         }
     }
 }

@@ -41,24 +41,36 @@ fn claim(out: &mut String, id: usize, checked: &Checked) {
     );
     let _ = writeln!(out, "    {}", c.sentence);
     let who = c.speaker.as_ref().map_or("the writer".to_string(), |s| {
-        format!("{} ({})", s.name, s.cue)
+        format!("{} ({})", s.name, s.cue.to_lowercase())
     });
     let _ = writeln!(out, "    said by  {who}");
-    let what = match &c.assertion {
-        Assertion::Quantity(q) => {
-            format!("\"{}\" ({:?}, {:?})", c.words(), q.kind, q.qualifier).to_lowercase()
-        }
-        Assertion::Trend { .. } => format!("\"{}\" (trend)", c.words()),
-    };
-    let _ = writeln!(out, "    claims   {what}");
+    let _ = writeln!(
+        out,
+        "    claims   \"{}\" ({})",
+        c.words(),
+        kind_words(&c.assertion)
+    );
+    if !c.repeated_at.is_empty() {
+        let times = c.repeated_at.len();
+        let _ = writeln!(
+            out,
+            "    repeated {times} more time{} in the text",
+            if times == 1 { "" } else { "s" }
+        );
+    }
     if let Some(p) = &c.period {
-        let _ = writeln!(out, "    period   \"{}\": {}", p.text, p.period.derivation);
+        let quoted = if p.text.is_empty() {
+            String::new()
+        } else {
+            format!("\"{}\": ", p.text)
+        };
+        let _ = writeln!(out, "    period   {quoted}{}", p.period.derivation);
     }
     if !c.entities.is_empty() {
         let about: Vec<String> = c
             .entities
             .iter()
-            .map(|e| format!("{} → {} {:?}", e.via, e.code, e.role).to_lowercase())
+            .map(|e| format!("{} → {} ({})", e.via, e.code, role_word(e.role)))
             .collect();
         let _ = writeln!(out, "    about    {}", about.join("; "));
     }
@@ -84,6 +96,52 @@ fn claim(out: &mut String, id: usize, checked: &Checked) {
         }
     }
     let _ = writeln!(out);
+}
+
+/// "count, more than", "share, about", "trend", "record".
+fn kind_words(assertion: &Assertion) -> String {
+    match assertion {
+        Assertion::Quantity(q) => {
+            let kind = match q.kind {
+                quantity::Kind::Count => "count",
+                quantity::Kind::Percent => "percentage",
+                quantity::Kind::Fraction => "fraction",
+                quantity::Kind::Multiple => "multiple",
+                quantity::Kind::Money => "money",
+            };
+            let qualifier = match q.qualifier {
+                quantity::Qualifier::Exact => "exact",
+                quantity::Qualifier::About => "about",
+                quantity::Qualifier::MoreThan => "more than",
+                quantity::Qualifier::AtLeast => "at least",
+                quantity::Qualifier::LessThan => "less than",
+                quantity::Qualifier::AtMost => "at most",
+                quantity::Qualifier::Nearly => "nearly",
+                quantity::Qualifier::JustOver => "just over",
+            };
+            let direction = match q.direction {
+                Some(quantity::Direction::Up) => ", a rise",
+                Some(quantity::Direction::Down) => ", a fall",
+                None => "",
+            };
+            format!("{kind}, {qualifier}{direction}")
+        }
+        Assertion::Trend { .. } => "trend".to_string(),
+        Assertion::Record { high: true, .. } => "record high".to_string(),
+        Assertion::Record { .. } => "record low".to_string(),
+        Assertion::Ranking {
+            position: Some(p), ..
+        } => format!("ranking, position {p}"),
+        Assertion::Ranking { top, .. } => format!("ranking, top {top}"),
+    }
+}
+
+fn role_word(role: extract::Role) -> &'static str {
+    match role {
+        extract::Role::Nationality => "nationality",
+        extract::Role::Destination => "destination",
+        extract::Role::Unspecified => "country",
+    }
 }
 
 fn fit_word(fit: Fit) -> String {

@@ -9,8 +9,13 @@ use document::{Document, Format};
 const MAX_ARTICLE: u64 = 32 * 1024 * 1024;
 
 pub fn read_article(source: &str) -> Result<Document> {
+    read_article_as(source, Format::Auto)
+}
+
+/// Reads an article as `format`.
+pub fn read_article_as(source: &str, format: Format) -> Result<Document> {
     let bytes = read_bytes(source)?;
-    Document::from_bytes(&bytes, Format::Auto)
+    Document::from_bytes(&bytes, format)
         .with_context(|| format!("cannot read the article {source}"))
 }
 
@@ -33,7 +38,7 @@ pub fn read_sentence(source: &str) -> Result<Document> {
     })
 }
 
-fn read_bytes(source: &str) -> Result<Vec<u8>> {
+pub fn read_bytes(source: &str) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     if source == "-" {
         std::io::stdin()

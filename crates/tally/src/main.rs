@@ -3,6 +3,7 @@
 //! The binary parses flags, reads files and the environment, and glues the library crates
 //! together; everything else lives below it. See ARCHITECTURE.md for the map.
 
+mod batch;
 mod data;
 mod data_cmd;
 mod eval_cmd;
@@ -35,8 +36,12 @@ enum Command {
         date: Option<Date>,
         #[command(flatten)]
         data: DataArgs,
-        /// Writes the JSON report instead of text.
-        #[arg(long)]
+        /// What to write: the report for a terminal, the JSON report, or schema.org
+        /// ClaimReview JSON-LD (one per claim).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Writes the JSON report: short for `--format json`.
+        #[arg(long, conflicts_with = "format")]
         json: bool,
         /// Reads the input as one sentence on its own, as `tally eval` reads a corpus line.
         #[arg(long)]
@@ -46,6 +51,41 @@ enum Command {
     Data {
         #[command(subcommand)]
         command: DataCommand,
+    },
+    /// Checks many articles and writes one JSON Lines report, a line per article.
+    ///
+    /// INPUT is a folder (each .txt, .html, .htm file in it), an article file, or JSON Lines
+    /// (.jsonl, .ndjson, `-` for stdin) of {"text" or "html", "date", "url"}. An article's
+    /// date comes from a sidecar STEM.date file, the page's metadata, a date ending the file
+    /// name, or else --date.
+    Batch {
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// The date for articles that give none (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+        /// Articles checked at once; by default one per core.
+        #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+        /// Writes the report to FILE (complete or not at all) instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Serves the web page (paste an article, see its claims marked) and the HTTP API.
+    Serve {
+        /// The address to listen on; port 0 picks a free port.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// The longest a request may take, in seconds.
+        #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = parse_seconds)]
+        timeout: std::time::Duration,
+        /// The largest request body accepted, in bytes.
+        #[arg(long, value_name = "BYTES", default_value_t = 2 * 1024 * 1024)]
+        max_body: usize,
+        #[command(flatten)]
+        data: DataArgs,
     },
     /// Runs the checker on a labelled corpus (JSON Lines) and scores it.
     Eval {
@@ -124,9 +164,27 @@ struct DataArgs {
     events: Option<PathBuf>,
 }
 
+/// The forms of `tally check`'s report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Claimreview,
+}
+
 fn parse_date(text: &str) -> Result<Date, String> {
     text.parse::<Date>()
         .map_err(|e| format!("expected a date as YYYY-MM-DD, found `{text}` ({e})"))
+}
+
+fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    let seconds = text.parse::<f64>().ok();
+    match seconds.and_then(|s| std::time::Duration::try_from_secs_f64(s).ok()) {
+        Some(duration) if !duration.is_zero() => Ok(duration),
+        _ => Err(format!(
+            "expected a positive number of seconds, found `{text}`"
+        )),
+    }
 }
 
 fn main() -> ExitCode {
@@ -136,9 +194,45 @@ fn main() -> ExitCode {
             article,
             date,
             data,
+            format,
             json,
             sentence,
-        } => check(&article, date, &data, json, sentence),
+        } => check(
+            &article,
+            date,
+            &data,
+            if json { Format::Json } else { format },
+            sentence,
+        ),
+        Command::Batch {
+            inputs,
+            date,
+            jobs,
+            output,
+            data,
+        } => {
+            let jobs = jobs.map_or_else(cores, usize::from);
+            let options = batch::Options {
+                inputs,
+                date,
+                jobs,
+                output,
+            };
+            batch::run(&options, &data)
+        }
+        Command::Serve {
+            addr,
+            timeout,
+            max_body,
+            data,
+        } => {
+            let config = server::Config {
+                body_limit: max_body,
+                timeout,
+                checks: cores(),
+            };
+            serve(addr, config, &data)
+        }
         Command::Eval { corpus, data, json } => eval_cmd::run(&corpus, &data, json),
         Command::Data { command } => data_cmd::run(command),
     };
@@ -163,7 +257,7 @@ fn check(
     article: &str,
     date: Option<Date>,
     data: &DataArgs,
-    json: bool,
+    format: Format,
     sentence: bool,
 ) -> Result<()> {
     let document = if sentence {
@@ -171,30 +265,53 @@ fn check(
     } else {
         input::read_article(article)?
     };
-    let (published, from) = match (date, document.metadata.published) {
-        (Some(date), _) => (date, "flag"),
-        (None, Some(date)) => (date, "metadata"),
-        (None, None) => anyhow::bail!(
+    let Some((published, from)) = report::reference_date(date, "flag", &document) else {
+        anyhow::bail!(
             "no publication date: the article gives none, so pass --date YYYY-MM-DD (the reference for \"last year\")"
-        ),
+        );
     };
     let checker = data::checker(data)?;
-    let checked = if sentence {
-        checker.check_sentence(&document.text, published)
+    let checks = if sentence {
+        report::Checks {
+            checked: checker.check_sentence(&document.text, published),
+            document: report::DocumentInfo::new(article, &document, published, from),
+            data: report::DataInfo::new(&checker),
+            metadata: document.metadata.clone(),
+        }
     } else {
-        checker.check(&document, published)
+        report::Checks::run(&checker, &document, article, published, from)
     };
-    let info = report::DocumentInfo::new(article, &document, published, from);
-    let output = if json {
-        let data_info = report::DataInfo::new(&checker);
-        let mut text =
-            serde_json::to_string_pretty(&report::json::report(&info, &data_info, &checked))?;
-        text.push('\n');
-        text
-    } else {
-        report::text::render(&info, &checked)
+    let output = match format {
+        Format::Text => checks.text(),
+        Format::Json => pretty(&checks.json())?,
+        Format::Claimreview => pretty(&checks.claimreview())?,
     };
     write_stdout(&output)
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+fn serve(addr: std::net::SocketAddr, config: server::Config, data: &DataArgs) -> Result<()> {
+    let checker = data::checker(data)?;
+    let listener =
+        std::net::TcpListener::bind(addr).with_context(|| format!("cannot listen on {addr}"))?;
+    let local = listener
+        .local_addr()
+        .context("cannot read the address listened on")?;
+    let _ = writeln!(
+        std::io::stderr(),
+        "tally: serving http://{local}/ (Ctrl-C to stop)"
+    );
+    let router = server::router(checker, config);
+    server::run(listener, router).context("the server stopped")
+}
+
+fn pretty(value: &impl serde::Serialize) -> Result<String> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    Ok(text)
 }
 
 fn write_stdout(text: &str) -> Result<()> {

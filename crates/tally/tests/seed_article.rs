@@ -7,17 +7,24 @@ use common::{corpus, data_dir, stdout, tally};
 use serde_json::Value;
 
 fn report() -> Value {
+    seed(&["--json"])
+}
+
+/// The seed article checked, written with `format`, with the data and article paths
+/// replaced by `$DATA` and `$ARTICLE`.
+fn seed(format: &[&str]) -> Value {
     let article = corpus().join("sunak-albania-returns-2023-05-16.txt");
     let data = data_dir();
-    let output = tally(&[
+    let mut args = vec![
         "check",
         article.to_str().unwrap(),
         "--date",
         "2023-05-16",
         "--data",
         data.to_str().unwrap(),
-        "--json",
-    ]);
+    ];
+    args.extend(format);
+    let output = tally(&args);
     assert!(output.status.success(), "{}", common::stderr(&output));
     let text = stdout(&output)
         .replace(data.to_str().unwrap(), "$DATA")
@@ -128,4 +135,70 @@ fn every_reading_has_sql_on_the_source_file() {
 #[test]
 fn json_report_snapshot() {
     insta::assert_json_snapshot!(report());
+}
+
+#[test]
+fn the_text_the_spans_point_into() {
+    let report = report();
+    let text = report["document"]["text"].as_str().unwrap();
+    let article = std::fs::read_to_string(corpus().join("sunak-albania-returns-2023-05-16.txt"));
+    assert_eq!(text, article.unwrap(), "plain text is reported as given");
+    for claim in report["claims"].as_array().unwrap() {
+        let [start, end] = [0, 1].map(|i| claim["span"][i].as_u64().unwrap() as usize);
+        assert_eq!(&text[start..end], claim["text"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn claimreview_has_one_review_per_claim() {
+    let reviews = seed(&["--format", "claimreview"]);
+    let reviews = reviews.as_array().unwrap();
+    let ratings: Vec<(&str, Option<u64>)> = reviews
+        .iter()
+        .map(|r| {
+            let rating = &r["reviewRating"];
+            (
+                rating["alternateName"].as_str().unwrap(),
+                rating["ratingValue"].as_u64(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ratings,
+        [
+            ("Inaccurate", Some(1)),
+            ("Roughly right", Some(4)),
+            ("Accurate", Some(5)),
+            ("Accurate", Some(5)),
+        ]
+    );
+    let sunak = &reviews[0];
+    assert_eq!(sunak["@context"], "https://schema.org");
+    assert_eq!(sunak["@type"], "ClaimReview");
+    assert_eq!(sunak["reviewRating"]["bestRating"], 5);
+    assert_eq!(sunak["reviewRating"]["worstRating"], 1);
+    assert_eq!(
+        sunak["itemReviewed"]["author"],
+        serde_json::json!({"@type": "Person", "name": "Rishi Sunak"})
+    );
+    assert_eq!(sunak["itemReviewed"]["datePublished"], "2023-05-16");
+    assert_eq!(
+        reviews[2]["itemReviewed"]["author"]["@type"], "Organization",
+        "the Home Office"
+    );
+    let evidence = &sunak["isBasedOn"];
+    assert_eq!(evidence["identifier"], "returns");
+    assert_eq!(evidence["variableMeasured"]["value"], 1800.0);
+    assert!(
+        evidence["measurementTechnique"]
+            .as_str()
+            .unwrap()
+            .contains("read_csv('$DATA/returns.csv')")
+    );
+    assert!(
+        sunak["reviewBody"]
+            .as_str()
+            .unwrap()
+            .contains("The figure: 1,800")
+    );
 }

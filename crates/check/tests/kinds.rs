@@ -1,0 +1,368 @@
+//! The kinds of claim people make, each checked on sentences written for the purpose, over
+//! the real Home Office tables (`../shared/data/home-office` beside the checkout, or
+//! `TALLY_DATA`).
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use check::{Checker, Source};
+use jiff::civil::{Date, date};
+
+const DESCRIPTION: &str = include_str!("../../../datasets/home-office/datapackage.json");
+const EVENTS: &str = include_str!("../../../datasets/events.json");
+
+fn checker() -> &'static Checker {
+    static CHECKER: OnceLock<Checker> = OnceLock::new();
+    CHECKER.get_or_init(|| {
+        let dir = std::env::var_os("TALLY_DATA")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/home-office"));
+        assert!(
+            dir.join("returns.csv").is_file(),
+            "the Home Office tables are not at {}: put the shared folder beside the checkout or set TALLY_DATA",
+            dir.display()
+        );
+        let catalog = catalog::Catalog::from_json(DESCRIPTION).unwrap();
+        let sources = catalog
+            .datasets
+            .iter()
+            .map(|d| {
+                let spec = store::TableSpec {
+                    name: d.name.clone(),
+                    time: d.time.clone(),
+                    dimensions: d.dimensions.iter().map(|x| x.column.clone()).collect(),
+                    measure: d.measure.column.clone(),
+                };
+                let path = dir.join(&d.path);
+                let table = store::Table::open_csv(&spec, &path).unwrap();
+                Source {
+                    dataset: d.name.clone(),
+                    table,
+                    path: path.display().to_string(),
+                    release: None,
+                }
+            })
+            .collect();
+        Checker::new(catalog, sources, temporal::parse_events(EVENTS).unwrap())
+    })
+}
+
+/// The verdict and decisive figure of the claim whose words start with `words`.
+fn check(sentence: &str, on: Date, words: &str) -> String {
+    let checked = checker().check_sentence(sentence, on);
+    let claim = checked
+        .iter()
+        .find(|c| c.claim.words().starts_with(words))
+        .unwrap_or_else(|| {
+            panic!(
+                "no claim \"{words}\" in {:?}",
+                checked.iter().map(|c| c.claim.words()).collect::<Vec<_>>()
+            )
+        });
+    let figure = claim
+        .decisive
+        .and_then(|i| claim.readings.get(i))
+        .map_or("-".to_string(), |j| {
+            format!("{:.1} [{}]", j.figure.value, j.reading.dataset)
+        });
+    format!("{} {figure}", claim.verdict.as_str())
+}
+
+#[test]
+fn counts_with_qualifiers() {
+    let on = date(2023, 3, 1);
+    assert_eq!(
+        check(
+            "Officials said 9,044 Albanians arrived in small boats between July and September 2022.",
+            on,
+            "9,044"
+        ),
+        "accurate 9044.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Some 45,000 people crossed the Channel in small boats in 2022.",
+            on,
+            "Some 45,000"
+        ),
+        "accurate 45774.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Fewer than 30,000 people crossed the Channel in small boats in 2022.",
+            on,
+            "Fewer than 30,000"
+        ),
+        "inaccurate 45774.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Nearly 50,000 people crossed the Channel in small boats in 2022.",
+            on,
+            "Nearly 50,000"
+        ),
+        "accurate 45774.0 [irregular_migration]"
+    );
+}
+
+#[test]
+fn shares() {
+    let on = date(2023, 3, 1);
+    assert_eq!(
+        check(
+            "About 45% of people crossing the Channel in small boats between July and September 2022 were Albanian.",
+            on,
+            "About 45%"
+        ),
+        "accurate 44.5 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "In 2021, two thirds of small boat arrivals were Albanian.",
+            on,
+            "two thirds"
+        ),
+        "inaccurate 2.9 [irregular_migration]"
+    );
+}
+
+#[test]
+fn changes_and_multiples() {
+    let on = date(2024, 3, 1);
+    assert_eq!(
+        check(
+            "Small boat arrivals fell by a third in 2023.",
+            on,
+            "fell by a third"
+        ),
+        "roughly_right -35.7 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Small boat arrivals fell by 36 per cent in 2023.",
+            on,
+            "fell by 36 per cent"
+        ),
+        "accurate -35.7 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Small boat arrivals fell by more than 40 per cent in 2023.",
+            on,
+            "fell by more than 40 per cent"
+        ),
+        "inaccurate -35.7 [irregular_migration]"
+    );
+}
+
+#[test]
+fn periods_relative_to_the_date() {
+    assert_eq!(
+        check(
+            "Last year 29,437 people crossed the Channel in small boats.",
+            date(2024, 2, 1),
+            "29,437"
+        ),
+        "accurate 29437.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Enforced returns rose to 6,393 in the year ending December 2023.",
+            date(2024, 3, 1),
+            "6,393"
+        ),
+        "accurate 6393.0 [returns]"
+    );
+}
+
+#[test]
+fn what_the_data_cannot_check() {
+    let on = date(2023, 6, 1);
+    assert_eq!(
+        check(
+            "Officials warned that crossings could reach 80,000 this year.",
+            on,
+            "80,000"
+        ),
+        "not_checkable -"
+    );
+    assert_eq!(
+        check(
+            "The number of boats crossing fell to 602 vessels last year.",
+            date(2024, 1, 5),
+            "602"
+        ),
+        "not_checkable -"
+    );
+    assert_eq!(
+        check(
+            "Some 300 small boat arrivals have been returned to Peru since 2021.",
+            on,
+            "Some 300"
+        ),
+        "not_checkable -"
+    );
+    assert_eq!(
+        check(
+            "There were 9,000 people returned to Peru in 2031.",
+            on,
+            "9,000"
+        ),
+        "period_not_covered 0.0 [returns_by_destination]"
+    );
+}
+
+#[test]
+fn definitions_choose_the_reading() {
+    let on = date(2023, 3, 1);
+    assert_eq!(
+        check(
+            "The Home Office deported 3,855 people in 2022.",
+            on,
+            "3,855"
+        ),
+        "accurate 3855.0 [returns]"
+    );
+    assert_eq!(
+        check(
+            "A total of 10,916 people left voluntarily in 2022.",
+            on,
+            "10,916"
+        ),
+        "accurate 10916.0 [returns]"
+    );
+}
+
+#[test]
+fn records_and_superlatives() {
+    assert_eq!(
+        check(
+            "Small boat arrivals reached record levels in 2022.",
+            date(2023, 2, 1),
+            "record levels"
+        ),
+        "accurate 1.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Small boat arrivals were the highest ever in 2020.",
+            date(2021, 2, 1),
+            "highest"
+        ),
+        "accurate 1.0 [irregular_migration]",
+        "the highest of 2018 to 2020, the years before it"
+    );
+    assert_eq!(
+        check(
+            "Small boat arrivals were the highest ever in 2023.",
+            date(2024, 2, 1),
+            "highest"
+        ),
+        "inaccurate 2.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Enforced returns fell to their lowest level in 2023.",
+            date(2024, 3, 1),
+            "lowest"
+        ),
+        "inaccurate 4.0 [returns]"
+    );
+}
+
+#[test]
+fn records_reach_back_as_far_as_they_say() {
+    let on = date(2024, 3, 1);
+    assert_eq!(
+        check(
+            "Enforced returns in 2023 were the highest since 2020.",
+            on,
+            "highest"
+        ),
+        "accurate 1.0 [returns]",
+        "above 2020, 2021 and 2022, though below earlier years"
+    );
+    assert_eq!(
+        check(
+            "Enforced returns in 2023 were the highest since 2015.",
+            on,
+            "highest"
+        ),
+        "inaccurate 6.0 [returns]"
+    );
+}
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    use super::{checker, date};
+
+    const PIECES: [&str; 26] = [
+        "more than 8,000",
+        "İstanbul",
+        "returned to the country",
+        "since the end of last year",
+        "—",
+        "“",
+        "Albanians",
+        "in that time",
+        "45%",
+        "a third",
+        "of small boat arrivals",
+        "were men",
+        "(36%)",
+        "record levels",
+        "peaked in 2002",
+        "last month",
+        "said",
+        "fell by",
+        "Q4 of 2020",
+        "1 in 5",
+        "highest since 2004",
+        "compared with 2019",
+        "doubled",
+        "asylum applications",
+        "foreign national offenders",
+        "children",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+        #[test]
+        fn checking_sentences_made_of_tricky_pieces(picks in proptest::collection::vec(0..PIECES.len(), 1..14)) {
+            let text: Vec<&str> = picks.iter().map(|&i| PIECES[i]).collect();
+            for checked in checker().check_sentence(&text.join(" "), date(2023, 5, 16)) {
+                prop_assert!(!checked.explanation.is_empty());
+            }
+        }
+    }
+}
+
+#[test]
+fn rankings_of_countries() {
+    let on = date(2023, 3, 1);
+    assert_eq!(
+        check(
+            "In 2022 the top three nationalities crossing the Channel in small boats were Albania, Afghanistan and Iran.",
+            on,
+            "top three"
+        ),
+        "accurate 3.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Afghans were the second most common nationality crossing the Channel in small boats in 2022.",
+            on,
+            "the second most common"
+        ),
+        "accurate 2.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Eritreans were the most common nationality crossing the Channel in small boats in 2022.",
+            on,
+            "the most common"
+        ),
+        "inaccurate 6.0 [irregular_migration]"
+    );
+}

@@ -1,0 +1,199 @@
+//! Countries: the role the text gives each, and the column of a table that holds it.
+
+use catalog::Role as DimensionRole;
+use extract::{Claim, Role as EntityRole};
+use quantity::Kind;
+
+use super::shares::whole_phrase;
+use super::{Draft, gap};
+use crate::{Bound, Filter, Index, Why};
+
+pub(super) fn countries(bound: &Bound<'_>, claim: &Claim, index: &Index<'_>, draft: &mut Draft) {
+    if matches!(claim.assertion, extract::Assertion::Ranking { .. }) {
+        return;
+    }
+    let home = index.catalog.spatial.as_deref();
+    let mut codes: Vec<&str> = Vec::new();
+    for e in claim
+        .entities
+        .iter()
+        .filter(|e| Some(e.code.as_str()) != home)
+    {
+        if !codes.contains(&e.code.as_str()) {
+            codes.push(&e.code);
+        }
+    }
+    let nearest = nearest_per_role(claim, &codes, is_share(claim));
+    for code in nearest {
+        country(bound, claim, code, draft);
+    }
+}
+
+/// When a sentence names several countries, each quantity is about the one nearest to it;
+/// for a share, the nearest outside the phrase that names the whole ("of arrivals from
+/// France, about 60% were Albanian" is about Albanians).
+pub(super) fn nearest_per_role<'c>(claim: &Claim, codes: &[&'c str], share: bool) -> Vec<&'c str> {
+    if codes.len() <= 1 {
+        return codes.to_vec();
+    }
+    let whole = if share { whole_phrase(claim) } else { 0..0 };
+    let outside = |code: &str| {
+        claim
+            .entities
+            .iter()
+            .any(|e| e.code == code && !whole.contains(&e.span.start))
+    };
+    let distance = |code: &str| {
+        claim
+            .entities
+            .iter()
+            .filter(|e| e.code == code)
+            .map(|e| gap(&e.span, &claim.span))
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    let preferred: Vec<&'c str> = codes.iter().copied().filter(|c| outside(c)).collect();
+    let pool = if preferred.is_empty() {
+        codes.to_vec()
+    } else {
+        preferred
+    };
+    pool.into_iter()
+        .min_by_key(|c| distance(c))
+        .into_iter()
+        .collect()
+}
+
+pub(super) fn is_share(claim: &Claim) -> bool {
+    claim
+        .quantity()
+        .is_some_and(|q| matches!(q.kind, Kind::Percent | Kind::Fraction) && q.direction.is_none())
+}
+
+pub(super) fn country(bound: &Bound<'_>, claim: &Claim, code: &str, draft: &mut Draft) {
+    let entities: Vec<_> = claim.entities.iter().filter(|e| e.code == code).collect();
+    let explicit = entities.iter().any(|e| e.explicit);
+    let says = |role: EntityRole| entities.iter().find(|e| e.role == role);
+    let nationality = bound.column_for(DimensionRole::Nationality);
+    let destination = bound.column_for(DimensionRole::Destination);
+    let held: Vec<(&str, EntityRole)> = [
+        (nationality, EntityRole::Nationality),
+        (destination, EntityRole::Destination),
+    ]
+    .into_iter()
+    .filter_map(|(column, role)| Some((column?, role)))
+    .filter(|(_, role)| says(*role).is_some())
+    .collect();
+    let name = entities.first().map_or(code.to_string(), |e| e.via.clone());
+    if !held.is_empty() {
+        for (column, role) in &held {
+            let entity = says(*role);
+            let via = entity.map_or(name.clone(), |e| e.via.clone());
+            let evidence = entity.map(|e| e.span.clone());
+            add_country(
+                bound,
+                column,
+                code,
+                (&via, evidence),
+                role_word(*role),
+                draft,
+            );
+        }
+        for e in entities.iter().filter(|e| {
+            e.role != EntityRole::Unspecified && !held.iter().any(|(_, r)| *r == e.role)
+        }) {
+            draft.score -= 1.0;
+            draft.notes.push(format!(
+                "the table has no {} column, so \"{}\" is read only as a {}",
+                role_word(e.role),
+                e.via,
+                role_word(held[0].1)
+            ));
+        }
+        return;
+    }
+    let substitute = match (nationality, destination) {
+        (Some(column), _) => Some((column, EntityRole::Nationality)),
+        (None, Some(column)) => Some((column, EntityRole::Destination)),
+        (None, None) => None,
+    };
+    match substitute {
+        Some((column, role)) => {
+            let stated = entities.iter().find(|e| e.role != EntityRole::Unspecified);
+            match stated {
+                Some(e) => {
+                    draft.score -= 3.0;
+                    draft.strained = true;
+                    draft.notes.push(format!(
+                        "reads \"{}\" ({}) as a {}",
+                        e.via,
+                        role_word(e.role),
+                        role_word(role)
+                    ));
+                }
+                None => {
+                    draft.score -= if role == EntityRole::Nationality {
+                        0.5
+                    } else {
+                        1.0
+                    }
+                }
+            }
+            let evidence = entities.first().map(|e| e.span.clone());
+            add_country(
+                bound,
+                column,
+                code,
+                (&name, evidence),
+                role_word(role),
+                draft,
+            );
+        }
+        None => {
+            draft.score -= if explicit { 25.0 } else { 10.0 };
+            draft.strained = true;
+            draft.notes.push(format!(
+                "the table cannot tell countries apart, so \"{name}\" is left aside"
+            ));
+        }
+    }
+}
+
+pub(super) fn add_country(
+    bound: &Bound<'_>,
+    column: &str,
+    code: &str,
+    (via, evidence): (&str, Option<std::ops::Range<usize>>),
+    role: &str,
+    draft: &mut Draft,
+) {
+    match bound.country_labels(column, code) {
+        Some(labels) => {
+            draft
+                .described
+                .push(format!("{role} {}", labels.join(" or ")));
+            draft.filters.push(Filter {
+                column: column.to_string(),
+                values: labels.to_vec(),
+                why: Why::Country(via.to_string()),
+                part: false,
+                evidence,
+            });
+        }
+        None => {
+            draft.score -= 50.0;
+            draft.strained = true;
+            draft
+                .notes
+                .push(format!("the table has no rows for \"{via}\" in {column}"));
+        }
+    }
+}
+
+pub(super) fn role_word(role: EntityRole) -> &'static str {
+    match role {
+        EntityRole::Nationality => "nationality",
+        EntityRole::Destination => "destination",
+        EntityRole::Unspecified => "country",
+    }
+}

@@ -1,0 +1,303 @@
+//! Category dimensions: values named by words or ages, or the dimension's usual reading
+//! and its alternatives.
+
+use catalog::Dimension;
+use extract::Claim;
+
+use super::measure::Sentence;
+use super::{Draft, gap};
+use crate::{Filter, Why};
+
+/// One way to fill a dimension.
+#[derive(Debug, Clone)]
+pub(super) struct DimensionOption {
+    filter: Option<Filter>,
+    cost: f64,
+    strains: bool,
+    note: Option<String>,
+    describe: Option<String>,
+}
+
+impl DimensionOption {
+    pub(super) fn apply(&self, mut draft: Draft) -> Draft {
+        draft.score -= self.cost;
+        draft.strained |= self.strains;
+        draft.filters.extend(self.filter.clone());
+        draft.notes.extend(self.note.clone());
+        draft.described.extend(self.describe.clone());
+        draft
+    }
+
+    pub(super) fn none() -> DimensionOption {
+        DimensionOption {
+            filter: None,
+            cost: 0.0,
+            strains: false,
+            note: None,
+            describe: None,
+        }
+    }
+}
+
+pub(super) fn dimension_options(
+    dimension: &Dimension,
+    claim: &Claim,
+    sentence_words: &Sentence,
+) -> Vec<DimensionOption> {
+    if dimension.role.holds_countries() {
+        return vec![DimensionOption::none()];
+    }
+    if let Some(option) = worded_group(dimension, claim, sentence_words) {
+        return vec![option];
+    }
+    let named = named_values(dimension, claim, sentence_words);
+    if !named.is_empty() {
+        let mut options = vec![named_option(claim, dimension, &named)];
+        if let Some(default) = dimension.default_reading() {
+            let mut usual = reading_option(dimension, default, 3.0, true);
+            usual.strains = true;
+            usual.note = Some(format!(
+                "reads {} as {}, the usual count, not only what the text names",
+                dimension.column, default.label
+            ));
+            options.push(usual);
+        }
+        return options;
+    }
+    if let Some(ages) = age_values(dimension, claim) {
+        return vec![ages];
+    }
+    if dimension.readings.is_empty() {
+        return vec![DimensionOption::none()];
+    }
+    let mut readings: Vec<&catalog::Group> = dimension.readings.iter().collect();
+    readings.sort_by_key(|r| !r.default);
+    readings
+        .iter()
+        .enumerate()
+        .map(|(i, r)| reading_option(dimension, r, 2.0 * i as f64, i == 0))
+        .collect()
+}
+
+/// The hits of a vocabulary that are about this claim.
+pub(super) fn owned_hits(
+    vocabulary: &catalog::Vocabulary,
+    claim: &Claim,
+    sentence_words: &Sentence,
+) -> Vec<catalog::words::Hit> {
+    vocabulary
+        .find_in(&claim.sentence, &sentence_words.words)
+        .into_iter()
+        .filter(|h| claim.owns(&h.span))
+        .collect()
+}
+
+/// A group or reading whose own words appear ("EU citizens", "all routes").
+pub(super) fn worded_group(
+    dimension: &Dimension,
+    claim: &Claim,
+    sentence_words: &Sentence,
+) -> Option<DimensionOption> {
+    let (group, hit) = dimension
+        .groups
+        .iter()
+        .chain(&dimension.readings)
+        .find_map(|g| {
+            Some((
+                g,
+                owned_hits(&g.words, claim, sentence_words)
+                    .into_iter()
+                    .next()?,
+            ))
+        })?;
+    let words = claim.sentence[hit.span.clone()].to_string();
+    Some(DimensionOption {
+        filter: group.values.as_ref().map(|values| Filter {
+            column: dimension.column.clone(),
+            values: dimension
+                .labels_of(values)
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            why: Why::Words(words.clone()),
+            part: false,
+            evidence: Some(hit.span.clone()),
+        }),
+        cost: 0.0,
+        strains: false,
+        note: None,
+        describe: Some(group.label.clone()),
+    })
+}
+
+/// The values of a dimension the claim's words name, with the words.
+pub(super) fn named_values<'d>(
+    dimension: &'d Dimension,
+    claim: &Claim,
+    sentence_words: &Sentence,
+) -> Vec<(&'d catalog::Value, catalog::words::Hit)> {
+    let named: Vec<(&catalog::Value, catalog::words::Hit)> = dimension
+        .values
+        .iter()
+        .filter_map(|v| {
+            Some((
+                v,
+                owned_hits(&v.words, claim, sentence_words)
+                    .into_iter()
+                    .next()?,
+            ))
+        })
+        .collect();
+    // "not asylum seekers" names one value; the "asylum seekers" inside it does not name
+    // another.
+    let inside = |h: &catalog::words::Hit, other: &catalog::words::Hit| {
+        other.span.start <= h.span.start && h.span.end <= other.span.end && other.span != h.span
+    };
+    named
+        .iter()
+        .filter(|(_, h)| !named.iter().any(|(_, o)| inside(h, o)))
+        .cloned()
+        .collect()
+}
+
+pub(super) fn named_option(
+    claim: &Claim,
+    dimension: &Dimension,
+    named: &[(&catalog::Value, catalog::words::Hit)],
+) -> DimensionOption {
+    let names: Vec<String> = named.iter().map(|(v, _)| v.name.clone()).collect();
+    let words: Vec<&str> = named
+        .iter()
+        .map(|(_, h)| &claim.sentence[h.span.clone()])
+        .collect();
+    let first = named.iter().map(|(_, h)| h.span.start).min().unwrap_or(0);
+    let last = named.iter().map(|(_, h)| h.span.end).max().unwrap_or(0);
+    DimensionOption {
+        filter: Some(Filter {
+            column: dimension.column.clone(),
+            values: dimension
+                .labels_of(&names)
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            why: Why::Words(words.join(", ")),
+            part: false,
+            evidence: Some(first..last),
+        }),
+        cost: 0.0,
+        strains: false,
+        note: None,
+        describe: Some(names.join(" or ").to_lowercase()),
+    }
+}
+
+pub(super) fn reading_option(
+    dimension: &Dimension,
+    reading: &catalog::Group,
+    cost: f64,
+    usual: bool,
+) -> DimensionOption {
+    let filter = reading.values.as_ref().map(|values| Filter {
+        column: dimension.column.clone(),
+        values: dimension
+            .labels_of(values)
+            .into_iter()
+            .map(String::from)
+            .collect(),
+        why: if usual {
+            Why::Default(reading.label.clone())
+        } else {
+            Why::Alternative(reading.label.clone())
+        },
+        part: false,
+        evidence: None,
+    });
+    DimensionOption {
+        filter,
+        cost,
+        strains: false,
+        note: (!usual).then(|| format!("a less usual reading: {}", reading.label)),
+        describe: Some(reading.label.clone()),
+    }
+}
+
+/// Age words of the sentence, as bands, matched to the dimension's age values.
+pub(super) fn age_values(dimension: &Dimension, claim: &Claim) -> Option<DimensionOption> {
+    let (min, max, span) = age_bands(claim).into_iter().next()?;
+    let values: Vec<String> = dimension
+        .values
+        .iter()
+        .filter(|v| !v.unknown)
+        .filter_map(|v| {
+            let (lo, hi) = v.age?;
+            let inside =
+                lo >= min.saturating_sub(1) && hi.unwrap_or(u32::MAX) <= max.saturating_add(1);
+            inside.then(|| v.name.clone())
+        })
+        .collect();
+    if values.is_empty() {
+        return None;
+    }
+    Some(DimensionOption {
+        filter: Some(Filter {
+            column: dimension.column.clone(),
+            values: dimension
+                .labels_of(&values)
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            why: Why::Age(claim.sentence[span.clone()].to_string()),
+            part: false,
+            evidence: Some(span),
+        }),
+        cost: 0.0,
+        strains: false,
+        note: None,
+        describe: Some(format!("aged {}", values.join(", "))),
+    })
+}
+
+pub(super) const CHILDREN: [&str; 6] =
+    ["children", "child", "minors", "under-18s", "boys", "girls"];
+pub(super) const ADULTS: [&str; 4] = ["adults", "adult", "grown-ups", "aged 18 and over"];
+
+/// Age bands the claim's words give, as `(min, max, span)`, nearest first.
+pub(super) fn age_bands(claim: &Claim) -> Vec<(u32, u32, std::ops::Range<usize>)> {
+    let lower = claim.sentence.to_ascii_lowercase();
+    let mut bands: Vec<(u32, u32, std::ops::Range<usize>)> = claim
+        .ages
+        .iter()
+        .map(|a| {
+            (
+                a.min.unwrap_or(0),
+                a.max.unwrap_or(u32::MAX),
+                a.span.clone(),
+            )
+        })
+        .collect();
+    let words: [(&[&str], u32, u32); 2] = [(&CHILDREN, 0, 17), (&ADULTS, 18, u32::MAX)];
+    for (list, min, max) in words {
+        for word in list {
+            for (at, _) in lower.match_indices(word) {
+                let end = at + word.len();
+                let bounded = |i: usize| {
+                    lower[i..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+                };
+                let starts = at == 0
+                    || !lower[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric);
+                if starts && bounded(end) {
+                    bands.push((min, max, at..end));
+                }
+            }
+        }
+    }
+    bands.retain(|(_, _, span)| claim.owns(span));
+    bands.sort_by_key(|(_, _, span)| gap(span, &claim.span));
+    bands
+}

@@ -1,0 +1,135 @@
+//! Which tables a sentence is about: measure words near the claim, narrower populations,
+//! and what a table does not record.
+
+use catalog::words::Word;
+use extract::Claim;
+
+use super::{Draft, gap};
+use crate::{Bound, Index};
+
+pub(super) fn matches_measure(bound: &Bound<'_>, claim: &Claim, sentence: &Sentence) -> bool {
+    let measure = &bound.dataset.measure;
+    let has = |v: &catalog::Vocabulary| !sentence.hits(v, claim).is_empty();
+    let owned =
+        |v: &catalog::Vocabulary| sentence.hits(v, claim).iter().any(|h| claim.owns(&h.span));
+    has(&measure.words) && (measure.population.is_empty() || owned(&measure.population))
+}
+
+/// A sentence's words, and the spans of phrases naming what some table does not record:
+/// measure words inside them ("asylum seekers" in "failed asylum seekers") describe what is
+/// not recorded, not a measure.
+#[derive(Debug)]
+pub(super) struct Sentence {
+    pub(super) words: Vec<Word>,
+    pub(super) blocked: Vec<std::ops::Range<usize>>,
+}
+
+impl Sentence {
+    pub(super) fn hits(
+        &self,
+        vocabulary: &catalog::Vocabulary,
+        claim: &Claim,
+    ) -> Vec<catalog::words::Hit> {
+        vocabulary
+            .find_in(&claim.sentence, &self.words)
+            .into_iter()
+            .filter(|h| {
+                !self
+                    .blocked
+                    .iter()
+                    .any(|b| b.start <= h.span.start && h.span.end <= b.end)
+            })
+            .collect()
+    }
+}
+
+/// Words naming something the table does not record ("small boat arrivals" returned): the
+/// reason the table cannot check the claim.
+pub(super) fn unrecorded(
+    bound: &Bound<'_>,
+    claim: &Claim,
+    sentence_words: &Sentence,
+) -> Option<String> {
+    let unrecorded = &bound.dataset.measure.unrecorded;
+    let hit = unrecorded
+        .words
+        .find_in(&claim.sentence, &sentence_words.words)
+        .into_iter()
+        .next()?;
+    Some(format!(
+        "\"{}\": {}",
+        &claim.sentence[hit.span], unrecorded.reason
+    ))
+}
+
+/// When the claim's own words name a measure whose table does not record what the sentence
+/// asks ("2,580 returns of small boat arrivals", "300 arrivals have been returned"), no other
+/// table's match stands in for it: the reason it cannot be checked.
+pub(super) fn best_is_unrecorded(
+    measured: &[&Bound<'_>],
+    claim: &Claim,
+    sentence_words: &Sentence,
+) -> Option<String> {
+    measured
+        .iter()
+        .filter(|b| {
+            sentence_words
+                .hits(&b.dataset.measure.words, claim)
+                .iter()
+                .any(|h| claim.owns(&h.span))
+        })
+        .find_map(|b| unrecorded(b, claim, sentence_words))
+}
+
+/// How specifically the sentence names the dataset's measure near the quantity: longer
+/// phrases count more, and distance counts against them. Minus infinity when every match
+/// lies inside words another table marks as unrecorded.
+pub(super) fn measure_fit(bound: &Bound<'_>, claim: &Claim, sentence_words: &Sentence) -> f64 {
+    sentence_words
+        .hits(&bound.dataset.measure.words, claim)
+        .iter()
+        .map(|hit| {
+            let words = hit
+                .phrase
+                .split_whitespace()
+                .filter(|w| !matches!(*w, "the" | "a" | "an"))
+                .count();
+            let gap = gap(&hit.span, &claim.span) as f64;
+            2.0 * words as f64 - (gap / 30.0).min(3.0)
+        })
+        .fold(f64::NEG_INFINITY, f64::max)
+}
+
+/// Words that pick out another dataset's narrower population ("foreign national
+/// offenders") are left aside by this one.
+pub(super) fn other_populations(
+    bound: &Bound<'_>,
+    claim: &Claim,
+    sentence_words: &Sentence,
+    index: &Index<'_>,
+    draft: &mut Draft,
+) {
+    let ours = &bound.dataset.measure.population;
+    let same_measure = |other: &&Bound<'_>| matches_measure(other, claim, sentence_words);
+    for other in index.bound.iter().filter(same_measure) {
+        let theirs = &other.dataset.measure.population;
+        if theirs == ours || theirs.is_empty() {
+            continue;
+        }
+        if let Some(hit) = theirs
+            .find_in(&claim.sentence, &sentence_words.words)
+            .first()
+            && ours
+                .find_in(&claim.sentence, &sentence_words.words)
+                .is_empty()
+        {
+            draft.score -= 30.0;
+            draft.strained = true;
+            draft.notes.push(format!(
+                "leaves aside \"{}\"",
+                &claim.sentence[hit.span.clone()]
+            ));
+            return;
+        }
+    }
+}

@@ -1,0 +1,267 @@
+//! Enumerating and ranking the readings of a claim.
+//!
+//! Each dataset whose measure words appear in the sentence is a candidate. Its dimensions
+//! are filled from the claim: countries from the entities (in the role the text gives, or a
+//! neighbouring role at a cost), categories from the catalog's words, ages from the age
+//! bands, and, where the text says nothing, the dimension's usual reading and its
+//! alternatives. Every choice made without words costs a little, every word of the sentence
+//! a reading leaves aside costs more; the readings are ranked by what is left.
+
+use catalog::words;
+use extract::Claim;
+
+use crate::window::Window;
+use crate::{Arithmetic, Bound, Filter, Index, Reading};
+
+mod countries;
+mod dimensions;
+mod measure;
+mod periods;
+mod shares;
+
+use countries::countries;
+use dimensions::dimension_options;
+use measure::{
+    Sentence, best_is_unrecorded, matches_measure, measure_fit, other_populations, unrecorded,
+};
+use periods::arithmetic;
+use shares::{known_whole, mark_parts};
+
+/// The readings of a claim, most natural first, or why there are none.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub readings: Vec<Reading>,
+    /// Why the claim cannot be checked, when it cannot: then there are no readings, or only
+    /// readings given for context ("the data cannot isolate returns of small-boat
+    /// arrivals; all returns were ...").
+    pub unmatched: Option<String>,
+}
+
+/// How many readings of a claim are kept.
+const KEEP: usize = 8;
+
+/// Plans the readings of `claim`.
+pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
+    let none = |why: &str| Plan {
+        readings: Vec::new(),
+        unmatched: Some(why.to_string()),
+    };
+    let words = words::words(&claim.sentence);
+    let unblocked = Sentence {
+        words,
+        blocked: Vec::new(),
+    };
+    let blocked: Vec<std::ops::Range<usize>> = index
+        .bound
+        .iter()
+        .filter(|b| matches_measure(b, claim, &unblocked))
+        .flat_map(|b| {
+            b.dataset
+                .measure
+                .unrecorded
+                .words
+                .find_in(&claim.sentence, &unblocked.words)
+        })
+        .map(|h| h.span)
+        .collect();
+    let sentence_words = Sentence {
+        blocked,
+        ..unblocked
+    };
+    let measured: Vec<&Bound<'_>> = index
+        .bound
+        .iter()
+        .filter(|b| matches_measure(b, claim, &sentence_words))
+        .collect();
+    if measured.is_empty() {
+        if let Some(context) = &claim.context {
+            let mut leaning = plan(&claim.prefixed(context), index);
+            for reading in &mut leaning.readings {
+                reading
+                    .notes
+                    .push("what is counted is read from the sentence before".to_string());
+            }
+            if leaning.unmatched.is_none() {
+                return leaning;
+            }
+        }
+        return none("no table in the catalog counts what this sentence talks about");
+    }
+    let unrecordable = best_is_unrecorded(&measured, claim, &sentence_words);
+    let unrecorded_here = |b: &&Bound<'_>| unrecorded(b, claim, &sentence_words).is_some();
+    let candidates: Vec<&Bound<'_>> = match &unrecordable {
+        Some(_) => measured.iter().copied().filter(unrecorded_here).collect(),
+        None => measured
+            .iter()
+            .copied()
+            .filter(|b| !unrecorded_here(b))
+            .collect(),
+    };
+    if candidates.is_empty() {
+        let reason = unrecorded(measured[0], claim, &sentence_words).unwrap_or_default();
+        return none(&reason);
+    }
+    let Some(period) = &claim.period else {
+        return match &claim.unresolved {
+            Some(what) => none(&format!("the period (\"{what}\") could not be dated")),
+            None => none("the sentence gives no period to check against"),
+        };
+    };
+    let mut readings: Vec<Reading> = Vec::new();
+    for (rank, bound) in candidates.iter().enumerate() {
+        let (period, trimmed) = trim_to_data(&period.period, bound);
+        let Some(window) = Window::new(&period) else {
+            return none("the period ends before it starts");
+        };
+        let home = index.catalog.spatial.as_deref();
+        let Some((arithmetic, window)) = arithmetic(claim, &window, bound, home) else {
+            if matches!(claim.assertion, extract::Assertion::Ranking { .. }) {
+                continue;
+            }
+            return none("the comparison period could not be worked out");
+        };
+        let mut found = readings_of(
+            bound,
+            claim,
+            &sentence_words,
+            index,
+            &window,
+            &arithmetic,
+            rank,
+        );
+        for reading in &mut found {
+            reading.notes.extend(trimmed.clone());
+        }
+        readings.extend(found);
+    }
+    if readings.is_empty() {
+        return match claim.assertion {
+            extract::Assertion::Ranking { .. } => none("no table ranks the countries named"),
+            _ => none("the share's whole and part could not be told apart"),
+        };
+    }
+    readings.sort_by(|a, b| b.score.total_cmp(&a.score));
+    readings.truncate(KEEP);
+    if let Some(reason) = &unrecordable {
+        for reading in &mut readings {
+            reading.notes.push(format!("context only: {reason}"));
+        }
+    }
+    Plan {
+        readings,
+        unmatched: unrecordable,
+    }
+}
+
+/// Bytes between two spans, either way round.
+fn gap(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+/// An open period ("since 2018") said soon after the data end is taken to the end of the
+/// data: the speaker can only have meant the figures published then.
+fn trim_to_data(
+    period: &temporal::Period,
+    bound: &Bound<'_>,
+) -> (temporal::Period, Option<String>) {
+    let Some((_, last)) = bound.coverage else {
+        return (period.clone(), None);
+    };
+    let Some((_, data_end)) = crate::window::quarter_days(last) else {
+        return (period.clone(), None);
+    };
+    let end = period.end.earliest;
+    let soon_after = end > data_end && crate::window::days_between(data_end, end) <= 92;
+    if !period.open || !soon_after {
+        return (period.clone(), None);
+    }
+    let trimmed = temporal::Period {
+        end: temporal::Day::exact(data_end),
+        ..period.clone()
+    };
+    let note = format!("the data end on {data_end}, so the open period is taken to then");
+    (trimmed, Some(note))
+}
+
+/// A reading under construction: filters, score and notes so far.
+#[derive(Debug, Clone)]
+struct Draft {
+    filters: Vec<Filter>,
+    score: f64,
+    /// Set when a choice goes against the text's words rather than filling a silence.
+    strained: bool,
+    notes: Vec<String>,
+    described: Vec<String>,
+}
+
+fn readings_of(
+    bound: &Bound<'_>,
+    claim: &Claim,
+    sentence_words: &Sentence,
+    index: &Index<'_>,
+    window: &Window,
+    arithmetic: &Arithmetic,
+    rank: usize,
+) -> Vec<Reading> {
+    let mut draft = Draft {
+        filters: Vec::new(),
+        score: 100.0 - rank as f64 * 0.1 + measure_fit(bound, claim, sentence_words),
+        notes: Vec::new(),
+        described: Vec::new(),
+        strained: false,
+    };
+    other_populations(bound, claim, sentence_words, index, &mut draft);
+    countries(bound, claim, index, &mut draft);
+    let mut drafts = vec![draft];
+    for dimension in &bound.dataset.dimensions {
+        let options = dimension_options(dimension, claim, sentence_words);
+        drafts = drafts
+            .into_iter()
+            .flat_map(|d| options.iter().map(move |o| o.apply(d.clone())))
+            .collect();
+    }
+    drafts
+        .into_iter()
+        .filter_map(|d| finish(bound, claim, window, arithmetic, d))
+        .flat_map(|r| {
+            let known = known_whole(bound, &r);
+            std::iter::once(r).chain(known)
+        })
+        .collect()
+}
+
+fn finish(
+    bound: &Bound<'_>,
+    claim: &Claim,
+    window: &Window,
+    arithmetic: &Arithmetic,
+    mut draft: Draft,
+) -> Option<Reading> {
+    if matches!(arithmetic, Arithmetic::Share) && !mark_parts(claim, &mut draft.filters) {
+        return None;
+    }
+    let counts = &bound.dataset.measure.counts;
+    let description = if draft.described.is_empty() {
+        counts.clone()
+    } else {
+        format!("{counts}: {}", draft.described.join(", "))
+    };
+    Some(Reading {
+        dataset: bound.dataset.name.clone(),
+        title: bound.dataset.title.clone(),
+        source: bound.source.clone(),
+        time_column: bound.dataset.time.clone(),
+        measure: bound.dataset.measure.column.clone(),
+        description,
+        filters: draft.filters,
+        window: window.clone(),
+        arithmetic: arithmetic.clone(),
+        score: draft.score,
+        notes: draft.notes,
+        strained: draft.strained,
+    })
+}

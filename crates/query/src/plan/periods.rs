@@ -1,0 +1,189 @@
+//! The arithmetic of a claim and the periods it compares: a change against the year
+//! before, the first and last year of a range, the same stretch in other years.
+
+use extract::{Assertion, Claim};
+use quantity::Kind;
+
+use crate::Arithmetic;
+use crate::window::Window;
+
+/// The arithmetic of the claim, and the window of the period it is about (for a change
+/// stated over a range of years, the last year).
+pub(super) fn arithmetic(
+    claim: &Claim,
+    window: &Window,
+    bound: &crate::Bound<'_>,
+    home: Option<&str>,
+) -> Option<(Arithmetic, Window)> {
+    let coverage = bound.coverage;
+    let comparison = || -> Option<(Window, Window)> {
+        let now = &window.period;
+        if let Some(base) = &claim.base {
+            return Some((
+                window.clone(),
+                Window::new(&same_stretch(now, &base.period)?)?,
+            ));
+        }
+        if let Some((first, last)) = split_between(claim) {
+            return Some((Window::new(&last)?, Window::new(&first)?));
+        }
+        Some((window.clone(), Window::new(&year_before(now)?)?))
+    };
+    let change = |ratio: bool| -> Option<(Arithmetic, Window)> {
+        let (now, base) = comparison()?;
+        let arithmetic = if ratio {
+            Arithmetic::Ratio { base }
+        } else {
+            Arithmetic::Change { base }
+        };
+        Some((arithmetic, now))
+    };
+    Some(match &claim.assertion {
+        Assertion::Trend { .. } if claim.base.is_some() => change(false)?,
+        Assertion::Trend { .. } => (Arithmetic::Trend, window.clone()),
+        Assertion::Record { high, peak } => {
+            let others = other_years(&window.period, coverage?, *peak, claim.horizon);
+            (
+                Arithmetic::Record {
+                    others,
+                    high: *high,
+                    peak: *peak,
+                },
+                window.clone(),
+            )
+        }
+        Assertion::Ranking { top, position } => {
+            let column = bound.column_for(catalog::Role::Nationality)?.to_string();
+            let mut named: Vec<String> = Vec::new();
+            for e in claim
+                .entities
+                .iter()
+                .filter(|e| Some(e.code.as_str()) != home)
+            {
+                if !named.contains(&e.code) {
+                    named.push(e.code.clone());
+                }
+            }
+            if named.is_empty() {
+                return None;
+            }
+            let countries = bound.countries_of(&column);
+            let arithmetic = Arithmetic::Ranking {
+                column,
+                countries,
+                named,
+                top: *top,
+                position: *position,
+            };
+            (arithmetic, window.clone())
+        }
+        Assertion::Quantity(q) => match (q.kind, q.direction) {
+            (Kind::Percent | Kind::Fraction, Some(_)) => change(false)?,
+            (Kind::Percent | Kind::Fraction, None) => (Arithmetic::Share, window.clone()),
+            (Kind::Multiple, _) => change(true)?,
+            (Kind::Count | Kind::Money, _) => (Arithmetic::Sum, window.clone()),
+        },
+    })
+}
+
+/// The same stretch of days in every other year the data cover: earlier years for "a
+/// record", all years for "peaked in 2002".
+pub(super) fn other_years(
+    period: &temporal::Period,
+    (first, last): (store::Quarter, store::Quarter),
+    peak: bool,
+    horizon: Option<jiff::civil::Date>,
+) -> Vec<Window> {
+    let days = crate::window::days_between(period.start.earliest, period.end.latest);
+    let step = (days / 366 + 1) as i32;
+    let reach = horizon.map_or(first, |h| {
+        first.max(crate::window::quarter_of(h).unwrap_or(first))
+    });
+    let covered = |w: &Window| w.first >= reach && w.last <= last;
+    let mut windows = Vec::new();
+    for direction in [1, -1] {
+        if direction == -1 && !peak {
+            break;
+        }
+        for k in 1.. {
+            let Some(window) = shift(period, direction * k * step).and_then(|p| Window::new(&p))
+            else {
+                break;
+            };
+            if !covered(&window) {
+                break;
+            }
+            windows.push(window);
+        }
+    }
+    windows
+}
+
+/// "Compared to last year", said of five months: the same five months a year earlier, not
+/// the whole year.
+pub(super) fn same_stretch(
+    now: &temporal::Period,
+    base: &temporal::Period,
+) -> Option<temporal::Period> {
+    let length = |p: &temporal::Period| crate::window::days_between(p.start.earliest, p.end.latest);
+    let years_apart = i32::from(now.end.latest.year()) - i32::from(base.end.latest.year());
+    let much_longer = length(base) as f64 > 1.5 * length(now) as f64;
+    if much_longer && years_apart >= 1 && base.start.earliest < now.start.earliest {
+        return shift(now, years_apart);
+    }
+    Some(base.clone())
+}
+
+/// "Between 2021 and 2023 ... fell by a third": a change from the first year to the last.
+pub(super) fn split_between(claim: &Claim) -> Option<(temporal::Period, temporal::Period)> {
+    let period = claim.period.as_ref()?;
+    if period.cue != Some(temporal::Cue::Between) {
+        return None;
+    }
+    let p = &period.period;
+    let (first_year, last_year) = (p.start.earliest.year(), p.end.latest.year());
+    let whole_years = p.start.earliest.month() == 1
+        && p.start.earliest.day() == 1
+        && p.end.latest.month() == 12
+        && p.end.latest.day() == 31;
+    if last_year <= first_year || !whole_years {
+        return None;
+    }
+    let year = |y: i16| -> Option<temporal::Period> {
+        Some(temporal::Period {
+            start: temporal::Day::exact(jiff::civil::Date::new(y, 1, 1).ok()?),
+            end: temporal::Day::exact(jiff::civil::Date::new(y, 12, 31).ok()?),
+            open: false,
+            derivation: format!(
+                "{y}, the {} year of \"{}\"",
+                if y == first_year { "first" } else { "last" },
+                period.text
+            ),
+        })
+    };
+    Some((year(first_year)?, year(last_year)?))
+}
+
+pub(super) fn shift(period: &temporal::Period, years_back: i32) -> Option<temporal::Period> {
+    let shift = |d: jiff::civil::Date| d.checked_sub(jiff::Span::new().years(years_back)).ok();
+    let day = |d: temporal::Day| {
+        Some(temporal::Day {
+            earliest: shift(d.earliest)?,
+            latest: shift(d.latest)?,
+        })
+    };
+    Some(temporal::Period {
+        start: day(period.start)?,
+        end: day(period.end)?,
+        open: false,
+        derivation: format!(
+            "the same stretch {years_back} year(s) earlier ({})",
+            period.derivation
+        ),
+    })
+}
+
+/// The same period a year earlier, the usual base of a change stated without one.
+pub(super) fn year_before(period: &temporal::Period) -> Option<temporal::Period> {
+    shift(period, 1)
+}

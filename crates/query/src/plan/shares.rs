@@ -1,0 +1,122 @@
+//! Shares: which filters pick out the part and which bound the whole.
+
+use extract::Claim;
+
+use crate::{Arithmetic, Bound, Filter, Reading, Why};
+
+/// For a share of people by sex or age, the same share among those whose sex or age is
+/// recorded: a fact-checker would consider leaving the unrecorded out of the whole.
+pub(super) fn known_whole(bound: &Bound<'_>, reading: &Reading) -> Option<Reading> {
+    if !matches!(reading.arithmetic, Arithmetic::Share) {
+        return None;
+    }
+    let mut variant = reading.clone();
+    let mut left_out = Vec::new();
+    for part in reading.filters.iter().filter(|f| f.part) {
+        let dimension = bound.dataset.dimension(&part.column)?;
+        let unknown: Vec<&str> = dimension
+            .values
+            .iter()
+            .filter(|v| v.unknown)
+            .flat_map(|v| v.labels.iter().map(String::as_str))
+            .collect();
+        if unknown.is_empty() || dimension.role != catalog::Role::Category {
+            continue;
+        }
+        let known: Vec<String> = dimension
+            .values
+            .iter()
+            .filter(|v| !v.unknown)
+            .flat_map(|v| v.labels.clone())
+            .collect();
+        variant.filters.push(Filter {
+            column: part.column.clone(),
+            values: known,
+            why: Why::Alternative(format!("{} recorded", part.column.to_lowercase())),
+            part: false,
+            evidence: None,
+        });
+        left_out.push(part.column.to_lowercase());
+    }
+    if left_out.is_empty() {
+        return None;
+    }
+    variant.score -= 2.0;
+    variant.description = format!(
+        "{}, among those whose {} is recorded",
+        reading.description,
+        left_out.join(" and ")
+    );
+    variant.notes.push(format!(
+        "leaves people whose {} is not recorded out of the whole",
+        left_out.join(" and ")
+    ));
+    Some(variant)
+}
+
+/// For a share, the filters whose words stand outside the phrase that names the whole
+/// ("95 per cent [of Albanian arrivals] were men") pick out the part; the rest bound the
+/// whole. Returns false when nothing picks out a part.
+pub(super) fn mark_parts(claim: &Claim, filters: &mut [Filter]) -> bool {
+    let whole = whole_phrase(claim);
+    for filter in filters.iter_mut() {
+        filter.part = filter
+            .evidence
+            .as_ref()
+            .is_some_and(|e| !(whole.contains(&e.start) && e.end <= whole.end));
+    }
+    filters.iter().any(|f| f.part)
+}
+
+pub(super) const PREDICATES: [&str; 18] = [
+    " were ",
+    " was ",
+    " are ",
+    " is ",
+    " being ",
+    " had ",
+    " have ",
+    " came ",
+    ",",
+    ";",
+    " made ",
+    " make ",
+    " constituted ",
+    " comprised ",
+    " represented ",
+    " accounted ",
+    " arrived ",
+    " – ",
+];
+
+/// The phrase that names the whole of a share: "of ..." right after the quantity, or an
+/// "of ..." that leads up to it ("of 8,500 arrivals, 87% were men"), or else the words from
+/// the quantity to the next verb.
+pub(super) fn whole_phrase(claim: &Claim) -> std::ops::Range<usize> {
+    let text = &claim.sentence;
+    let start = claim.span.end;
+    let rest = &text[start..];
+    let to_predicate = |from: usize| {
+        let rest = &text[from..];
+        from + PREDICATES
+            .iter()
+            .filter_map(|s| rest.find(s))
+            .min()
+            .unwrap_or(rest.len())
+    };
+    let after = rest.trim_start_matches([' ', ')']);
+    if after.starts_with("of ") {
+        return start..to_predicate(start + (rest.len() - after.len()) + 3);
+    }
+    let before = &text[..claim.span.start];
+    if let Some(of) = before
+        .rfind(" of ")
+        .or_else(|| before.starts_with("Of ").then_some(0))
+    {
+        let between = &before[of..];
+        if !PREDICATES.iter().any(|p| *p != "," && between.contains(p)) {
+            return of..claim.span.start;
+        }
+    }
+    start..to_predicate(start)
+}
