@@ -23,7 +23,7 @@ use crate::{Filter, Quarter, Table};
 const INLINE: usize = 8;
 
 /// Above this many possible combinations a cube finds its slots by hashing, not indexing.
-const DENSE_LIMIT: u64 = 1 << 20;
+const DENSE_LIMIT: u64 = 1 << 18;
 
 /// The columns a filter constrains, as a set: bit `c` for column `c`. `None` when a column
 /// is not below `columns`, or past the 128 a key holds.
@@ -126,16 +126,15 @@ impl Cube {
             Slots::Sparse(FxHashMap::default())
         };
         let mut keys = Vec::new();
-        let mut cells = Vec::new();
-        for ((&key, quarter), value) in row_keys.iter().zip(&table.quarters).zip(&table.values) {
-            let slot = slot_of(&mut slots, &mut keys, key);
-            let cell = slot * width + (quarter.index() - first) as usize;
-            if cells.len() <= cell {
-                cells.resize((slot + 1) * width, 0.0);
-            }
-            cells[cell] += value;
+        let row_slots: Vec<u32> = row_keys
+            .iter()
+            .map(|&key| slot_of(&mut slots, &mut keys, key) as u32)
+            .collect();
+        drop(row_keys);
+        let mut cells = vec![0.0; keys.len() * width];
+        for ((&slot, quarter), value) in row_slots.iter().zip(&table.quarters).zip(&table.values) {
+            cells[slot as usize * width + (quarter.index() - first) as usize] += value;
         }
-        cells.resize(keys.len() * width, 0.0);
         Cube {
             dims: dims.to_vec(),
             radix,
