@@ -107,6 +107,43 @@ fn from_store(args: &DataArgs) -> Result<(Catalog, Vec<Source>)> {
     Ok((catalog, sources))
 }
 
+/// Where a stored description says it is the built-in one.
+const ORIGIN: &str = "description_origin";
+const BUILT_IN: &str = "built-in";
+
+/// Marks a dataset's description as the built-in one. Checks then use the built-in
+/// description of the Tally that runs them, so that its vocabulary follows the program
+/// rather than staying as it was on the day of the import; a description given with
+/// `--catalog` or beside the tables stays as stored.
+pub fn mark_built_in(description: &str) -> Result<String> {
+    let mut package: serde_json::Value = serde_json::from_str(description)?;
+    let Some(object) = package.as_object_mut() else {
+        bail!("the built-in description is not a JSON object");
+    };
+    let tally = object
+        .entry("tally")
+        .or_insert_with(|| serde_json::json!({}));
+    if let Some(tally) = tally.as_object_mut() {
+        tally.insert(ORIGIN.to_string(), BUILT_IN.into());
+    }
+    Ok(package.to_string())
+}
+
+/// The description to use for a stored table: the current built-in one when it was
+/// imported with the built-in one and the built-in one still describes it, else its own.
+fn current_description(stored: &Stored) -> String {
+    let built_in = serde_json::from_str::<serde_json::Value>(&stored.description)
+        .is_ok_and(|p| p["tally"][ORIGIN] == BUILT_IN);
+    let current = built_in
+        .then(|| {
+            Catalog::dataset_json(HOME_OFFICE, &stored.table.name)
+                .ok()
+                .flatten()
+        })
+        .flatten();
+    current.unwrap_or_else(|| stored.description.clone())
+}
+
 /// The catalog made of the descriptions stored with each table, in the order of the
 /// descriptions they came from; its release is the latest of the tables'.
 pub fn stored_catalog(stored: &[Stored]) -> Result<Catalog> {
@@ -114,7 +151,7 @@ pub fn stored_catalog(stored: &[Stored]) -> Result<Catalog> {
     ordered.sort_by(|a, b| (a.order, &a.table.name).cmp(&(b.order, &b.table.name)));
     let mut catalog = Catalog::default();
     for s in ordered {
-        let one = Catalog::from_json(&s.description).with_context(|| {
+        let one = Catalog::from_json(&current_description(s)).with_context(|| {
             format!(
                 "the description stored with {} ({}) is not usable",
                 s.table.name, s.release

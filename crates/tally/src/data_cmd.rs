@@ -68,8 +68,11 @@ fn import(
             .iter()
             .position(|d| d.name == dataset.name)
             .unwrap_or(0) as u32;
-        let description = Catalog::dataset_json(&json, &dataset.name)?
+        let mut description = Catalog::dataset_json(&json, &dataset.name)?
             .with_context(|| format!("{origin} does not describe {}", dataset.name))?;
+        if json == HOME_OFFICE {
+            description = data::mark_built_in(&description)?;
+        }
         let source = std::fs::canonicalize(&path)
             .with_context(|| format!("cannot open {}", path.display()))?;
         imports.push(Import {

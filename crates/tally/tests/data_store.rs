@@ -357,3 +357,53 @@ fn checks_without_data_or_store_say_what_to_do() {
     assert!(message.contains("re-import"), "{message}");
     let _ = std::fs::remove_dir_all(&store);
 }
+
+/// A description given at import stays as stored; one imported as the built-in description
+/// (as by an older Tally) gives way to the built-in description of the Tally that runs.
+#[test]
+fn stored_descriptions_and_the_built_in_one() {
+    let dir = temp_dir("descriptions");
+    let builtin = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../datasets/home-office/datapackage.json"),
+    )
+    .unwrap();
+    let custom = builtin.replace(
+        "\"Returns from the UK, by nationality\"",
+        "\"Returns, as described by us\"",
+    );
+    assert_ne!(custom, builtin);
+    let older = custom.replacen(
+        "\"tally\": {",
+        "\"tally\": {\"description_origin\": \"built-in\",",
+        1,
+    );
+    assert_ne!(older, custom);
+    let small = data_dir().join("returns_offenders_by_destination.csv");
+    let returns = data_dir().join("returns.csv");
+    for (name, package, title) in [
+        ("custom", custom, "returns: Returns, as described by us"),
+        (
+            "older",
+            older,
+            "returns: Returns from the UK, by nationality",
+        ),
+    ] {
+        let package_path = dir.join(format!("{name}.json"));
+        std::fs::write(&package_path, package).unwrap();
+        let store = dir.join(name);
+        ok(&[
+            "data",
+            "import",
+            path(&returns),
+            path(&small),
+            "--catalog",
+            path(&package_path),
+            "--store",
+            path(&store),
+        ]);
+        let show = ok(&["data", "show", "returns", "--store", path(&store)]);
+        assert!(show.starts_with(title), "{name}: {show}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
