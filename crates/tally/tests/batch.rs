@@ -140,7 +140,10 @@ fn a_folder_and_json_lines_make_one_report() {
         .lines()
         .find(|l| l.starts_with("inaccurate"))
         .unwrap();
-    assert!(inaccurate.ends_with(" 2"), "{summary}");
+    assert!(
+        inaccurate.ends_with(" 4"),
+        "the seed article's claim twice, and the Peru returns twice: {summary}"
+    );
 }
 
 #[test]
