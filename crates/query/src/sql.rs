@@ -96,8 +96,9 @@ fn ranking_sql(reading: &Reading, column: &str, limit: usize) -> String {
     .filter(|c| c != "TRUE")
     .collect();
     format!(
-        "-- {}\nSELECT {col}, SUM({weighted}) AS total\nFROM read_csv({})\nWHERE {}\nGROUP BY {col}\nORDER BY total DESC\nLIMIT {limit};",
+        "-- {}\nSELECT {col}, SUM({weighted}) AS total\nFROM {}({})\nWHERE {}\nGROUP BY {col}\nORDER BY total DESC\nLIMIT {limit};",
         reading.description.replace('\n', " "),
+        reader(&reading.source),
         literal(&reading.source),
         wheres.join("\n  AND "),
         col = ident(column),
@@ -134,10 +135,11 @@ fn record_sql(reading: &Reading, others: &[Window], high: bool) -> String {
         .filter(|c| c != "TRUE")
         .collect();
     format!(
-        "-- {}\nSELECT stretch, SUM(n * w) AS total\nFROM (\n  SELECT {n} AS n,\n    CASE {} END AS stretch,\n    CASE {} ELSE 0 END AS w\n  FROM read_csv({})\n  WHERE {}\n)\nGROUP BY stretch\nORDER BY total {};",
+        "-- {}\nSELECT stretch, SUM(n * w) AS total\nFROM (\n  SELECT {n} AS n,\n    CASE {} END AS stretch,\n    CASE {} ELSE 0 END AS w\n  FROM {}({})\n  WHERE {}\n)\nGROUP BY stretch\nORDER BY total {};",
         reading.description.replace('\n', " "),
         labels.join(" "),
         weights.join(" "),
+        reader(&reading.source),
         literal(&reading.source),
         wheres.join("\n    AND "),
         if high { "DESC" } else { "ASC" }

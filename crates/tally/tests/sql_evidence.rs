@@ -2,22 +2,27 @@
 //! gives the figure Tally reports, within 1e-6 relative.
 //!
 //! Covers every reading of the seed article, checked from the store after an import (so the
-//! stored source path is what the SQL names), and every reading of a sample of the corpus,
-//! each sentence checked on its own with its date as `tally eval` does. DuckDB comes from
+//! stored source path is what the SQL names), and every reading of a sample of the corpus
+//! covering every kind of arithmetic, each sentence checked on its own with its date as
+//! `tally eval` does. DuckDB comes from
 //! PyPI (`python3 -m pip install duckdb`, which `.ci/run` does); `tests/support/run_sql.py`
 //! runs the statements.
 
 mod common;
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
 use common::{corpus, data_dir, stdout, tally};
 use serde_json::Value;
 
-/// Every how-many-th claim of the corpus is checked (DuckDB reads the CSV file afresh for
-/// each statement, so all of them would take minutes).
+/// Every how-many-th claim of the corpus has all its readings run in DuckDB (which reads the
+/// CSV file afresh for each statement, so all of them would take the better part of a
+/// minute), and the first few readings of each kind of arithmetic of any claim, so that the
+/// sample covers sums, shares, changes, ratios, trends, records and rankings.
 const SAMPLE_EVERY: usize = 6;
+const EACH_KIND: usize = 4;
 
 #[test]
 fn seed_article_sql_gives_the_reported_figures() {
@@ -59,11 +64,11 @@ fn corpus_sample_sql_gives_the_reported_figures() {
     let labelled =
         eval::parse(&std::fs::read_to_string(corpus().join("claims-dev.jsonl")).unwrap()).unwrap();
     let data = data_dir();
-    let mut all = Vec::new();
-    let sample: Vec<_> = labelled.iter().step_by(SAMPLE_EVERY).collect();
+    let mut sample = Vec::new();
+    let mut per_kind: HashMap<String, usize> = HashMap::new();
     let dir = std::env::temp_dir().join(format!("tally-sql-corpus-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    for label in &sample {
+    for (i, label) in labelled.iter().enumerate() {
         let path = dir.join(format!("{}.txt", label.id));
         std::fs::write(&path, &label.sentence).unwrap();
         let output = tally(&[
@@ -78,15 +83,37 @@ fn corpus_sample_sql_gives_the_reported_figures() {
         ]);
         assert!(output.status.success(), "{}", common::stderr(&output));
         let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
-        all.extend(
-            readings(&report)
-                .into_iter()
-                .map(|(name, sql, figure)| (format!("{} {name}", label.id), sql, figure)),
-        );
+        for (name, sql, figure, kind) in readings_with_kind(&report) {
+            let seen = per_kind.entry(kind).or_default();
+            if i % SAMPLE_EVERY == 0 || *seen < EACH_KIND {
+                *seen += 1;
+                sample.push((format!("{} {name}", label.id), sql, figure));
+            }
+        }
     }
-    assert!(all.len() >= 20, "{} readings in the sample", all.len());
-    assert_all_agree(&all);
+    assert!(
+        sample.len() >= 20,
+        "{} readings in the sample",
+        sample.len()
+    );
+    assert!(per_kind.len() >= 6, "arithmetic covered: {per_kind:?}");
+    assert_all_agree(&sample);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Each reading of a report with the name of its arithmetic (`sum`, `share`, `ranking`...).
+fn readings_with_kind(report: &Value) -> Vec<(String, String, Value, String)> {
+    let kinds = report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["readings"].as_array().unwrap())
+        .map(|r| r["arithmetic"].as_str().unwrap_or("").to_string());
+    readings(report)
+        .into_iter()
+        .zip(kinds)
+        .map(|((name, sql, figure), kind)| (name, sql, figure, kind))
+        .collect()
 }
 
 /// Each reading of a report: a name for messages, its SQL and its figure.
@@ -161,8 +188,13 @@ fn agree(result: &Value, figure: &Value) -> Result<(), String> {
         .map(|c| c.as_str().unwrap())
         .collect();
     let rows = result["rows"].as_array().unwrap();
-    if columns.last() == Some(&"total") && columns.len() == 2 {
-        return agree_trend(rows, figure);
+    match columns.as_slice() {
+        ["stretch", "total"] => return agree_record(rows, figure),
+        [_, "total"] if rows.iter().all(|r| r[0].as_str().is_some_and(is_date)) => {
+            return agree_trend(rows, figure);
+        }
+        [_, "total"] => return agree_ranking(rows, figure),
+        _ => {}
     }
     let [row] = rows.as_slice() else {
         return Err(format!("{} rows, expected one", rows.len()));
@@ -194,6 +226,47 @@ fn agree_trend(rows: &[Value], figure: &Value) -> Result<(), String> {
         close(&found, &quarter["value"], true).map_err(|e| format!("{name}: {e}"))?;
     }
     Ok(())
+}
+
+/// A record's stretches (`2022Q1-2022Q4`, total) against the figure's totals, each given
+/// at the stretch's first quarter.
+fn agree_record(rows: &[Value], figure: &Value) -> Result<(), String> {
+    for stretch in figure["by_quarter"].as_array().unwrap() {
+        let name = stretch["quarter"].as_str().unwrap();
+        let found = rows
+            .iter()
+            .find(|row| {
+                row[0]
+                    .as_str()
+                    .is_some_and(|s| s.starts_with(&format!("{name}-")))
+            })
+            .map_or(Value::Null, |row| row[1].clone());
+        close(&found, &stretch["value"], true).map_err(|e| format!("{name}: {e}"))?;
+    }
+    Ok(())
+}
+
+/// A ranking's rows (label, total), highest first, against the figure's ranked totals.
+fn agree_ranking(rows: &[Value], figure: &Value) -> Result<(), String> {
+    let ranked: Vec<&Value> = figure["parts"].as_object().unwrap().values().collect();
+    let mut ours: Vec<f64> = ranked.iter().filter_map(|v| v.as_f64()).collect();
+    ours.sort_by(|a, b| b.total_cmp(a));
+    let theirs: Vec<Value> = rows.iter().map(|r| r[1].clone()).collect();
+    if ours.len() != theirs.len() {
+        return Err(format!(
+            "{} ranked in DuckDB, {} in Tally",
+            theirs.len(),
+            ours.len()
+        ));
+    }
+    for (i, (sql, tally)) in theirs.iter().zip(&ours).enumerate() {
+        close(sql, &Value::from(*tally), true).map_err(|e| format!("rank {}: {e}", i + 1))?;
+    }
+    Ok(())
+}
+
+fn is_date(text: &str) -> bool {
+    text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-'
 }
 
 /// `2022-12-31` → `2022Q4`.
