@@ -407,3 +407,46 @@ fn stored_descriptions_and_the_built_in_one() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Spreadsheets import like CSV: a workbook named after its dataset is that dataset's table.
+#[test]
+fn spreadsheets_import_as_their_dataset() {
+    let dir = temp_dir("sheets");
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../store/tests/fixtures");
+    let package = r#"{
+      "tally": {"release": "2023-01-01"},
+      "resources": [{
+        "name": "toy", "path": "toy.csv", "title": "Toys",
+        "schema": {"fields": [
+          {"name": "Date", "tally": {"role": "time"}},
+          {"name": "Colour", "tally": {"role": "category"}},
+          {"name": "Size", "tally": {"role": "category"}},
+          {"name": "N", "tally": {"role": "measure"}}
+        ]},
+        "tally": {"counts": "toys", "unit": "toys"}
+      }]
+    }"#;
+    std::fs::write(dir.join("datapackage.json"), package).unwrap();
+    let store = dir.join("store");
+    for (file, release) in [("toy.xlsx", "2023-01-01"), ("toy.ods", "2024-01-01")] {
+        std::fs::copy(fixtures.join(file), dir.join(file)).unwrap();
+        let sheet = dir.join(file);
+        let mut args = vec!["data", "import", path(&sheet), "--store", path(&store)];
+        if release != "2023-01-01" {
+            args.extend(["--release", release]);
+        }
+        let imported = ok(&args);
+        assert!(imported.contains("imported toy: 6 rows"), "{imported}");
+    }
+    let show = ok(&["data", "show", "toy", "--store", path(&store)]);
+    for expected in [
+        "toy: Toys",
+        "release     2024-01-01 (of 2023-01-01, 2024-01-01)",
+        "2022Q1 to 2023Q1 (5 quarters)",
+        "`Colour`, category, 2 values:",
+    ] {
+        assert!(show.contains(expected), "{expected} in\n{show}");
+    }
+    assert!(show.contains("toy.ods"), "{show}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
