@@ -120,20 +120,21 @@ impl Cube {
             ),
             None => (0, 0),
         };
-        let mut slots = if stride <= DENSE_LIMIT {
-            Slots::Dense(vec![u32::MAX; stride as usize])
+        let (slots, keys) = if stride <= DENSE_LIMIT {
+            dense_slots(&row_keys, stride as usize)
         } else {
-            Slots::Sparse(FxHashMap::default())
+            sparse_slots(&row_keys)
         };
-        let mut keys = Vec::new();
-        let row_slots: Vec<u32> = row_keys
-            .iter()
-            .map(|&key| slot_of(&mut slots, &mut keys, key) as u32)
-            .collect();
-        drop(row_keys);
         let mut cells = vec![0.0; keys.len() * width];
-        for ((&slot, quarter), value) in row_slots.iter().zip(&table.quarters).zip(&table.values) {
-            cells[slot as usize * width + (quarter.index() - first) as usize] += value;
+        let rows = Rows {
+            keys: &row_keys,
+            table,
+            first,
+            width,
+        };
+        match &slots {
+            Slots::Dense(index) => rows.add_to(&mut cells, |key| index[key as usize] as usize),
+            Slots::Sparse(index) => rows.add_to(&mut cells, |key| index[&key] as usize),
         }
         Cube {
             dims: dims.to_vec(),
@@ -314,22 +315,55 @@ impl Cube {
     }
 }
 
-fn slot_of(slots: &mut Slots, keys: &mut Vec<u64>, key: u64) -> usize {
-    let next = keys.len() as u32;
-    let slot = match slots {
-        Slots::Dense(index) => {
-            let slot = &mut index[key as usize];
-            if *slot == u32::MAX {
-                *slot = next;
-            }
-            *slot
+/// A table's rows with their keys, to be added into a cube's cells.
+struct Rows<'t> {
+    keys: &'t [u64],
+    table: &'t Table,
+    first: i32,
+    width: usize,
+}
+
+impl Rows<'_> {
+    fn add_to(&self, cells: &mut [f64], slot_of: impl Fn(u64) -> usize) {
+        let rows = self
+            .keys
+            .iter()
+            .zip(&self.table.quarters)
+            .zip(&self.table.values);
+        for ((&key, quarter), value) in rows {
+            cells[slot_of(key) * self.width + (quarter.index() - self.first) as usize] += value;
         }
-        Slots::Sparse(index) => *index.entry(key).or_insert(next),
-    };
-    if slot == next {
-        keys.push(key);
     }
-    slot as usize
+}
+
+/// Slots by direct index over `size` possible keys: mark the keys that occur, then number
+/// them in key order. Two passes without a branch per row.
+fn dense_slots(row_keys: &[u64], size: usize) -> (Slots, Vec<u64>) {
+    let mut index = vec![u32::MAX; size];
+    for &key in row_keys {
+        index[key as usize] = 0;
+    }
+    let mut keys = Vec::new();
+    for (key, slot) in index.iter_mut().enumerate() {
+        if *slot == 0 {
+            *slot = keys.len() as u32;
+            keys.push(key as u64);
+        }
+    }
+    (Slots::Dense(index), keys)
+}
+
+/// Slots by hash, in order of first appearance, for key spaces too large to index.
+fn sparse_slots(row_keys: &[u64]) -> (Slots, Vec<u64>) {
+    let mut index: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut keys = Vec::new();
+    for &key in row_keys {
+        index.entry(key).or_insert_with(|| {
+            keys.push(key);
+            (keys.len() - 1) as u32
+        });
+    }
+    (Slots::Sparse(index), keys)
 }
 
 /// A mask over a dictionary of `size` codes with `codes` set.
