@@ -288,13 +288,20 @@ fn list(dir: &Path) -> Result<()> {
         let releases: Vec<&str> = store.releases_of(name).map(|r| r.date.as_str()).collect();
         let _ = writeln!(
             out,
-            "{name:<34} {:>9} rows  {}  releases {}\n{:<34} {title}",
+            "\n{name}: {title}\n  {} rows, {}; releases {}",
             check::number::count(s.table.len() as f64),
             period(s),
             releases.join(", "),
-            ""
         );
+        let by: Vec<String> = s
+            .table
+            .dimensions
+            .iter()
+            .map(|d| format!("{} ({})", d.name, d.dictionary.len()))
+            .collect();
+        let _ = writeln!(out, "  measure `{}` by {}", s.measure, by.join(", "));
     }
+    out.push_str("\n`tally data show DATASET` lists a dataset's values.\n");
     write_stdout(&out)
 }
 

@@ -102,7 +102,7 @@ fn releases_and_as_of() {
 
     let list = ok(&["data", "list", "--store", path(&store)]);
     assert!(list.contains("releases 2023-02-23, 2024-02-29"), "{list}");
-    assert_eq!(list.matches(" rows ").count(), 8, "{list}");
+    assert_eq!(list.matches(" rows, ").count(), 8, "{list}");
     let show = ok(&["data", "show", "returns", "--store", path(&store)]);
     for expected in [
         "returns: Returns from the UK, by nationality",
