@@ -107,3 +107,13 @@ impl Drop for Server {
         let _ = self.child.wait();
     }
 }
+
+/// One field of every claim of a JSON report, as text: `claim_texts(&report, "verdict")`.
+pub fn claim_texts<'a>(report: &'a serde_json::Value, field: &str) -> Vec<&'a str> {
+    report["claims"]
+        .as_array()
+        .expect("the report has claims")
+        .iter()
+        .map(|c| c[field].as_str().expect("the field is text"))
+        .collect()
+}

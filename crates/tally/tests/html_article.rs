@@ -53,23 +53,13 @@ fn the_page_gives_its_date_and_only_the_article_is_checked() {
     let report = check_page(&[]);
     assert_eq!(report["document"]["published"], "2023-02-20");
     assert_eq!(report["document"]["published_from"], "metadata");
-    let texts: Vec<&str> = report["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["text"].as_str().unwrap())
-        .collect();
+    let texts: Vec<&str> = common::claim_texts(&report, "text");
     assert_eq!(
         texts,
         ["Some 45,000", "about 12,000"],
         "navigation, scripts and related links are not checked"
     );
-    let verdicts: Vec<&str> = report["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["verdict"].as_str().unwrap())
-        .collect();
+    let verdicts: Vec<&str> = common::claim_texts(&report, "verdict");
     assert_eq!(
         verdicts,
         ["accurate", "accurate"],

@@ -106,12 +106,7 @@ fn the_api_checks_an_article_and_refuses_bad_requests() {
 
     let (status, report) = post(&server, &json!({"text": seed(), "date": "2023-05-16"}));
     assert_eq!(status, 200, "{report}");
-    let verdicts: Vec<&str> = report["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["verdict"].as_str().unwrap())
-        .collect();
+    let verdicts: Vec<&str> = common::claim_texts(&report, "verdict");
     assert_eq!(
         verdicts,
         ["inaccurate", "roughly_right", "accurate", "accurate"]
