@@ -241,24 +241,14 @@ pub(crate) fn figure_words(reading: &Reading, figure: &Figure) -> String {
                 number::count(best)
             )
         }
-        Arithmetic::Trend => {
-            let first = figure
-                .series
-                .iter()
-                .find(|(_, v)| *v != 0.0)
-                .or(figure.series.first());
-            let last = figure.series.last();
-            match (first, last) {
-                (Some((q0, _)), Some((q1, _))) => format!(
-                    "went from {} in {} to {} in {}",
-                    number::count(part(figure, "first quarter")),
-                    first_touched(reading, figure).unwrap_or(*q0),
-                    number::count(part(figure, "last quarter")),
-                    q1
-                ),
-                _ => "show no series".to_string(),
-            }
-        }
+        Arithmetic::Trend => match touched(reading, figure) {
+            Some((first, last)) => format!(
+                "went from {} in {first} to {} in {last}",
+                number::count(part(figure, "first quarter")),
+                number::count(part(figure, "last quarter")),
+            ),
+            None => "show no series".to_string(),
+        },
     }
 }
 
@@ -277,13 +267,16 @@ fn ordinal(rank: f64) -> String {
     format!("{n}{suffix}")
 }
 
-fn first_touched(reading: &Reading, figure: &Figure) -> Option<store::Quarter> {
-    figure
+/// The first and last quarters the period touches, which a trend compares.
+fn touched(reading: &Reading, figure: &Figure) -> Option<(store::Quarter, store::Quarter)> {
+    let mut quarters = figure
         .series
         .iter()
         .zip(&reading.window.estimate)
-        .find(|(_, w)| **w > 0.0)
-        .map(|((q, _), _)| *q)
+        .filter(|(_, w)| **w > 0.0)
+        .map(|((q, _), _)| *q);
+    let first = quarters.next()?;
+    Some((first, quarters.last().unwrap_or(first)))
 }
 
 fn part(figure: &Figure, name: &str) -> f64 {
