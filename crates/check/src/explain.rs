@@ -276,7 +276,7 @@ fn touched(reading: &Reading, figure: &Figure) -> Option<(store::Quarter, store:
         .filter(|(_, w)| **w > 0.0)
         .map(|((q, _), _)| *q);
     let first = quarters.next()?;
-    Some((first, quarters.last().unwrap_or(first)))
+    Some((first, quarters.next_back().unwrap_or(first)))
 }
 
 fn part(figure: &Figure, name: &str) -> f64 {
