@@ -304,17 +304,6 @@ fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
 }
 
 fn shift_years(period: &Period, years: i32) -> Option<Period> {
-    let shift = |d: jiff::civil::Date| d.checked_add(jiff::Span::new().years(years)).ok();
-    let day = |d: Day| {
-        Some(Day {
-            earliest: shift(d.earliest)?,
-            latest: shift(d.latest)?,
-        })
-    };
-    Some(Period {
-        start: day(period.start)?,
-        end: day(period.end)?,
-        open: false,
-        derivation: format!("{} moved {} year(s) earlier", period.derivation, -years),
-    })
+    let derivation = format!("{} moved {} year(s) earlier", period.derivation, -years);
+    period.years_earlier(-years, derivation)
 }

@@ -133,6 +133,26 @@ impl Day {
     }
 }
 
+impl Period {
+    /// The same stretch of days `years` years earlier (later, for a negative count), closed,
+    /// with the derivation given; `None` past the ends of the calendar.
+    pub fn years_earlier(&self, years: i32, derivation: String) -> Option<Period> {
+        let shift = |d: Date| d.checked_sub(jiff::Span::new().years(years)).ok();
+        let day = |d: Day| {
+            Some(Day {
+                earliest: shift(d.earliest)?,
+                latest: shift(d.latest)?,
+            })
+        };
+        Some(Period {
+            start: day(self.start)?,
+            end: day(self.end)?,
+            open: false,
+            derivation,
+        })
+    }
+}
+
 /// A period of days, both ends inclusive, each end possibly fuzzy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Period {

@@ -114,11 +114,7 @@ pub(super) fn worded_group(
     Some(DimensionOption {
         filter: group.values.as_ref().map(|values| Filter {
             column: dimension.column.clone(),
-            values: dimension
-                .labels_of(values)
-                .into_iter()
-                .map(String::from)
-                .collect(),
+            values: labels(dimension, values),
             why: Why::Words(words.clone()),
             part: false,
             evidence: Some(hit.span.clone()),
@@ -175,11 +171,7 @@ pub(super) fn named_option(
     DimensionOption {
         filter: Some(Filter {
             column: dimension.column.clone(),
-            values: dimension
-                .labels_of(&names)
-                .into_iter()
-                .map(String::from)
-                .collect(),
+            values: labels(dimension, &names),
             why: Why::Words(words.join(", ")),
             part: false,
             evidence: Some(first..last),
@@ -199,11 +191,7 @@ pub(super) fn reading_option(
 ) -> DimensionOption {
     let filter = reading.values.as_ref().map(|values| Filter {
         column: dimension.column.clone(),
-        values: dimension
-            .labels_of(values)
-            .into_iter()
-            .map(String::from)
-            .collect(),
+        values: labels(dimension, values),
         why: if usual {
             Why::Default(reading.label.clone())
         } else {
@@ -241,11 +229,7 @@ pub(super) fn age_values(dimension: &Dimension, claim: &Claim) -> Option<Dimensi
     Some(DimensionOption {
         filter: Some(Filter {
             column: dimension.column.clone(),
-            values: dimension
-                .labels_of(&values)
-                .into_iter()
-                .map(String::from)
-                .collect(),
+            values: labels(dimension, &values),
             why: Why::Age(claim.sentence[span.clone()].to_string()),
             part: false,
             evidence: Some(span),
@@ -300,4 +284,13 @@ pub(super) fn age_bands(claim: &Claim) -> Vec<(u32, u32, std::ops::Range<usize>)
     bands.retain(|(_, _, span)| claim.owns(span));
     bands.sort_by_key(|(_, _, span)| gap(span, &claim.span));
     bands
+}
+
+/// The file labels of the named values, each value's variants together.
+fn labels(dimension: &Dimension, names: &[String]) -> Vec<String> {
+    dimension
+        .labels_of(names)
+        .into_iter()
+        .map(String::from)
+        .collect()
 }

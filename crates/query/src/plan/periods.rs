@@ -165,22 +165,11 @@ pub(super) fn split_between(claim: &Claim) -> Option<(temporal::Period, temporal
 }
 
 pub(super) fn shift(period: &temporal::Period, years_back: i32) -> Option<temporal::Period> {
-    let shift = |d: jiff::civil::Date| d.checked_sub(jiff::Span::new().years(years_back)).ok();
-    let day = |d: temporal::Day| {
-        Some(temporal::Day {
-            earliest: shift(d.earliest)?,
-            latest: shift(d.latest)?,
-        })
-    };
-    Some(temporal::Period {
-        start: day(period.start)?,
-        end: day(period.end)?,
-        open: false,
-        derivation: format!(
-            "the same stretch {years_back} year(s) earlier ({})",
-            period.derivation
-        ),
-    })
+    let derivation = format!(
+        "the same stretch {years_back} year(s) earlier ({})",
+        period.derivation
+    );
+    period.years_earlier(years_back, derivation)
 }
 
 /// The same period a year earlier, the usual base of a change stated without one.
