@@ -216,7 +216,7 @@ fn allowed(q: &Quantity, value: f64, points: bool, falling: bool) -> (f64, f64) 
         let rounding = (q.precision / 2.0).max(ABOUT_POINTS);
         (rounding, rounding)
     } else {
-        let rounding = (q.precision / 2.0).min((0.05 * magnitude).max(q.precision / 10.0));
+        let rounding = (q.precision / 2.0).min(0.05 * magnitude);
         (
             rounding.max(REVISION * magnitude),
             (ABOUT_RELATIVE * magnitude).max(rounding),

@@ -85,10 +85,23 @@ impl Checker {
         self.judge_all(claims)
     }
 
-    /// Checks one sentence on its own, as `tally eval` reads a corpus line.
+    /// Checks one sentence on its own.
     pub fn check_sentence(&self, sentence: &str, published: Date) -> Vec<Checked> {
         let claims = extract::sentence_claims_alone(sentence, &self.context(published));
         self.judge_all(claims)
+    }
+
+    /// Checks sentences read in turn, as from one source: each may lean on the ones before
+    /// ("the country", "in that time"). Gives the checked claims of each sentence.
+    pub fn check_sentences_in_turn(
+        &self,
+        sentences: &[&str],
+        published: Date,
+    ) -> Vec<Vec<Checked>> {
+        extract::sentences_claims_in_turn(sentences, &self.context(published))
+            .into_iter()
+            .map(|claims| self.judge_all(claims))
+            .collect()
     }
 
     fn context(&self, published: Date) -> extract::Context<'_> {

@@ -231,6 +231,41 @@ fn definitions_choose_the_reading() {
         ),
         "accurate 10916.0 [returns]"
     );
+    // In a count, "men" and "women" are grown-ups first; boys and girls count under
+    // another reading. In a share they split the whole by sex.
+    let on = date(2022, 6, 1);
+    assert_eq!(
+        check(
+            "About 21,500 men crossed the Channel in small boats in 2021.",
+            on,
+            "About 21,500"
+        ),
+        "accurate 21542.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Around 2,050 women arrived in small boats in 2021.",
+            on,
+            "Around 2,050"
+        ),
+        "accurate 2054.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Some 24,900 men crossed the Channel in small boats in 2021.",
+            on,
+            "Some 24,900"
+        ),
+        "accurate 24889.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Men made up 87 per cent of small boat arrivals in 2021.",
+            on,
+            "87 per cent"
+        ),
+        "accurate 87.3 [irregular_migration]"
+    );
 }
 
 #[test]

@@ -17,6 +17,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Deserialize)]
 pub struct Labelled {
     pub id: String,
+    /// Where it was said; sentences of one source are read together, in turn.
+    #[serde(default)]
+    pub source_url: Option<String>,
     pub date: Date,
     pub sentence: String,
     pub claimed: Claimed,
@@ -65,6 +68,28 @@ pub fn parse(jsonl: &str) -> Result<Vec<Labelled>, Error> {
         return Err(Error::Empty);
     }
     Ok(claims)
+}
+
+/// The claims said in one place on one day, as positions in `labels`, in corpus order: a
+/// checker reads them in turn, as it would read the article they come from, so that a
+/// sentence may lean on the one before ("the country", "in that time"). Claims without a
+/// source each stand alone.
+pub fn sources(labels: &[Labelled]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut seen: BTreeMap<(&str, Date), usize> = BTreeMap::new();
+    for (i, label) in labels.iter().enumerate() {
+        match label.source_url.as_deref() {
+            Some(url) => match seen.get(&(url, label.date)) {
+                Some(&g) => groups[g].push(i),
+                None => {
+                    seen.insert((url, label.date), groups.len());
+                    groups.push(vec![i]);
+                }
+            },
+            None => groups.push(vec![i]),
+        }
+    }
+    groups
 }
 
 /// How the checker did on one labelled claim.
@@ -257,6 +282,30 @@ mod tests {
         let error = parse(&format!("{good}\n{{nope\n")).unwrap_err().to_string();
         assert!(error.starts_with("line 2:"), "{error}");
         assert!(matches!(parse("\n"), Err(Error::Empty)));
+    }
+
+    #[test]
+    fn sentences_of_one_source_and_day_are_read_together() {
+        let line = |id: &str, url: Option<&str>, date: &str| {
+            let url = url.map_or("null".to_string(), |u| format!("\"{u}\""));
+            format!(
+                r#"{{"id":"{id}","source_url":{url},"date":"{date}","sentence":"S.","claimed":{{"value":1}},"expected_verdict":"accurate"}}"#
+            )
+        };
+        let corpus = [
+            line("a", Some("u1"), "2024-01-02"),
+            line("b", Some("u2"), "2024-01-02"),
+            line("c", Some("u1"), "2024-01-02"),
+            line("d", None, "2024-01-02"),
+            line("e", Some("u1"), "2024-01-03"),
+            line("f", None, "2024-01-02"),
+        ]
+        .join("\n");
+        let labels = parse(&corpus).unwrap();
+        assert_eq!(
+            sources(&labels),
+            vec![vec![0, 2], vec![1], vec![3], vec![4], vec![5]]
+        );
     }
 
     #[test]

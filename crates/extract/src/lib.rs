@@ -185,9 +185,20 @@ pub fn claims(document: &Document, context: &Context<'_>) -> Vec<Claim> {
     claims
 }
 
-/// Finds the claims of one sentence on its own, as `tally eval` reads a corpus line.
+/// Finds the claims of one sentence on its own.
 pub fn sentence_claims_alone(text: &str, context: &Context<'_>) -> Vec<Claim> {
     sentence_claims(text, 0, None, context, &mut State::default())
+}
+
+/// Finds the claims of sentences read one after another, each on its own line of text: the
+/// country, period and measure of one sentence carry to the next, as in [`claims`]. Gives one
+/// list per sentence, each with spans into its own sentence.
+pub fn sentences_claims_in_turn(texts: &[&str], context: &Context<'_>) -> Vec<Vec<Claim>> {
+    let mut state = State::default();
+    texts
+        .iter()
+        .map(|text| sentence_claims(text, 0, None, context, &mut state))
+        .collect()
 }
 
 /// What earlier sentences leave for later ones.

@@ -14,9 +14,24 @@ pub fn run(corpus: &Path, args: &DataArgs, json: bool) -> Result<()> {
     let labelled = eval::parse(&text)
         .with_context(|| format!("cannot read the corpus {}", corpus.display()))?;
     let checker = data::checker(args)?;
+    let mut checked: Vec<Vec<check::Checked>> = vec![Vec::new(); labelled.len()];
+    for group in eval::sources(&labelled) {
+        let sentences: Vec<&str> = group
+            .iter()
+            .map(|&i| labelled[i].sentence.as_str())
+            .collect();
+        let date = labelled[group[0]].date;
+        for (&i, claims) in group
+            .iter()
+            .zip(checker.check_sentences_in_turn(&sentences, date))
+        {
+            checked[i] = claims;
+        }
+    }
     let outcomes: Vec<Outcome> = labelled
         .iter()
-        .map(|label| eval::score(label, &checker.check_sentence(&label.sentence, label.date)))
+        .zip(&checked)
+        .map(|(label, claims)| eval::score(label, claims))
         .collect();
     let summary = Summary::new(&outcomes);
     let output = if json {

@@ -43,7 +43,7 @@ enum Command {
         /// Writes the JSON report: short for `--format json`.
         #[arg(long, conflicts_with = "format")]
         json: bool,
-        /// Reads the input as one sentence on its own, as `tally eval` reads a corpus line.
+        /// Reads the input as one sentence on its own, with nothing before it to lean on
         #[arg(long)]
         sentence: bool,
     },

@@ -3,6 +3,7 @@
 
 use catalog::Dimension;
 use extract::Claim;
+use quantity::Kind;
 
 use super::measure::Sentence;
 use super::{Draft, gap};
@@ -64,8 +65,9 @@ pub(super) fn dimension_options(
         }
         return options;
     }
-    if let Some(ages) = age_values(dimension, claim) {
-        return vec![ages];
+    let ages = age_values(dimension, claim);
+    if !ages.is_empty() {
+        return ages;
     }
     if dimension.readings.is_empty() {
         return vec![DimensionOption::none()];
@@ -210,57 +212,98 @@ pub(super) fn reading_option(
 }
 
 /// Age words of the sentence, as bands, matched to the dimension's age values.
-pub(super) fn age_values(dimension: &Dimension, claim: &Claim) -> Option<DimensionOption> {
-    let (min, max, span) = age_bands(claim).into_iter().next()?;
+///
+/// "Men" and "women" in a count are read as adults first, the way a fact-checker reads
+/// "10,000 men"; counting boys and girls too is offered as another reading.
+pub(super) fn age_values(dimension: &Dimension, claim: &Claim) -> Vec<DimensionOption> {
+    // In a share, "men" and "women" split the whole by sex, as the tables' own summaries
+    // write "men" for males; in a count they are grown-ups.
+    let share = claim
+        .quantity()
+        .is_some_and(|q| matches!(q.kind, Kind::Percent | Kind::Fraction));
+    let Some(band) = age_bands(claim)
+        .into_iter()
+        .find(|band| !(band.implied && share))
+    else {
+        return Vec::new();
+    };
     let values: Vec<String> = dimension
         .values
         .iter()
         .filter(|v| !v.unknown)
         .filter_map(|v| {
             let (lo, hi) = v.age?;
-            let inside =
-                lo >= min.saturating_sub(1) && hi.unwrap_or(u32::MAX) <= max.saturating_add(1);
+            let inside = lo >= band.min.saturating_sub(1)
+                && hi.unwrap_or(u32::MAX) <= band.max.saturating_add(1);
             inside.then(|| v.name.clone())
         })
         .collect();
     if values.is_empty() {
-        return None;
+        return Vec::new();
     }
-    Some(DimensionOption {
+    let words = claim.sentence[band.span.clone()].to_string();
+    let mut options = vec![DimensionOption {
         filter: Some(Filter {
             column: dimension.column.clone(),
             values: labels(dimension, &values),
-            why: Why::Age(claim.sentence[span.clone()].to_string()),
+            why: Why::Age(words.clone()),
             part: false,
-            evidence: Some(span),
+            evidence: Some(band.span),
         }),
         cost: 0.0,
         strains: false,
         note: None,
         describe: Some(format!("aged {}", values.join(", "))),
-    })
+    }];
+    if band.implied {
+        options.push(DimensionOption {
+            filter: None,
+            cost: 2.0,
+            strains: false,
+            note: Some(format!(
+                "reads \"{words}\" as people of all ages, boys and girls too"
+            )),
+            describe: Some("all ages".to_string()),
+        });
+    }
+    options
 }
 
 pub(super) const CHILDREN: [&str; 6] =
     ["children", "child", "minors", "under-18s", "boys", "girls"];
 pub(super) const ADULTS: [&str; 4] = ["adults", "adult", "grown-ups", "aged 18 and over"];
+/// Words for people of one sex that imply, without saying, that they are grown up.
+pub(super) const GROWN: [&str; 4] = ["men", "women", "man", "woman"];
 
-/// Age bands the claim's words give, as `(min, max, span)`, nearest first.
-pub(super) fn age_bands(claim: &Claim) -> Vec<(u32, u32, std::ops::Range<usize>)> {
+/// An age band the claim's words give.
+#[derive(Debug, Clone)]
+pub(super) struct AgeBand {
+    pub(super) min: u32,
+    pub(super) max: u32,
+    pub(super) span: std::ops::Range<usize>,
+    /// Implied by a word such as "men" rather than stated.
+    pub(super) implied: bool,
+}
+
+/// Age bands the claim's words give, nearest first; a stated band before an implied one.
+pub(super) fn age_bands(claim: &Claim) -> Vec<AgeBand> {
     let lower = claim.sentence.to_ascii_lowercase();
-    let mut bands: Vec<(u32, u32, std::ops::Range<usize>)> = claim
+    let mut bands: Vec<AgeBand> = claim
         .ages
         .iter()
-        .map(|a| {
-            (
-                a.min.unwrap_or(0),
-                a.max.unwrap_or(u32::MAX),
-                a.span.clone(),
-            )
+        .map(|a| AgeBand {
+            min: a.min.unwrap_or(0),
+            max: a.max.unwrap_or(u32::MAX),
+            span: a.span.clone(),
+            implied: false,
         })
         .collect();
-    let words: [(&[&str], u32, u32); 2] = [(&CHILDREN, 0, 17), (&ADULTS, 18, u32::MAX)];
-    for (list, min, max) in words {
+    let words: [(&[&str], u32, u32, bool); 3] = [
+        (&CHILDREN, 0, 17, false),
+        (&ADULTS, 18, u32::MAX, false),
+        (&GROWN, 18, u32::MAX, true),
+    ];
+    for (list, min, max, implied) in words {
         for word in list {
             for (at, _) in lower.match_indices(word) {
                 let end = at + word.len();
@@ -276,13 +319,18 @@ pub(super) fn age_bands(claim: &Claim) -> Vec<(u32, u32, std::ops::Range<usize>)
                         .next_back()
                         .is_some_and(char::is_alphanumeric);
                 if starts && bounded(end) {
-                    bands.push((min, max, at..end));
+                    bands.push(AgeBand {
+                        min,
+                        max,
+                        span: at..end,
+                        implied,
+                    });
                 }
             }
         }
     }
-    bands.retain(|(_, _, span)| claim.owns(span));
-    bands.sort_by_key(|(_, _, span)| gap(span, &claim.span));
+    bands.retain(|band| claim.owns(&band.span));
+    bands.sort_by_key(|band| (band.implied, gap(&band.span, &claim.span)));
     bands
 }
 
