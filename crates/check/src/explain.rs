@@ -185,6 +185,21 @@ pub(crate) fn figure_words(reading: &Reading, figure: &Figure) -> String {
                 number::count(whole)
             )
         }
+        Arithmetic::TopShare { top, .. } => {
+            let leaders: Vec<String> = figure
+                .parts
+                .iter()
+                .skip(2)
+                .map(|(code, total)| format!("{code} {}", number::count(*total)))
+                .collect();
+            format!(
+                "make up {} for the {top} largest countries ({}: {} of {})",
+                number::percent(figure.value),
+                leaders.join(", "),
+                number::count(part(figure, "part")),
+                number::count(part(figure, "whole"))
+            )
+        }
         Arithmetic::Change { base } => format!(
             "changed by {} (from {} in {} to {})",
             number::change(figure.value),

@@ -204,7 +204,7 @@ fn claimed_value(q: &Quantity, reading: &Reading) -> f64 {
 fn in_points(reading: &Reading) -> bool {
     matches!(
         reading.arithmetic,
-        Arithmetic::Share | Arithmetic::Change { .. }
+        Arithmetic::Share | Arithmetic::TopShare { .. } | Arithmetic::Change { .. }
     )
 }
 

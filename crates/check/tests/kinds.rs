@@ -400,4 +400,22 @@ fn rankings_of_countries() {
         ),
         "inaccurate 6.0 [irregular_migration]"
     );
+    // A share said to come from a number of countries is the share of the largest that
+    // many: in 2022 the top three were 60.3% of small boat arrivals, the top two 47.5%.
+    assert_eq!(
+        check(
+            "Three nationalities accounted for 60% of the people crossing the Channel in small boats in 2022.",
+            on,
+            "60%"
+        ),
+        "accurate 60.3 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "In 2022 over half of small boat arrivals came from just two countries.",
+            on,
+            "over half"
+        ),
+        "roughly_right 47.5 [irregular_migration]"
+    );
 }

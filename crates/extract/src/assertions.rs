@@ -29,6 +29,10 @@ pub(crate) fn find(
         .filter(|q| q.kind != Kind::Money && !taken(&q.number_span))
         .collect();
     restatements(text, &mut found);
+    // "citizens of ten countries" counts countries, not people.
+    if let Some((span, _)) = countries_counted(text) {
+        found.retain(|q| !overlaps(&q.number_span, &span));
+    }
     let quantities: Vec<(Range<usize>, Assertion)> = found
         .into_iter()
         .map(|q| (q.span.clone(), Assertion::Quantity(q)))
@@ -276,6 +280,46 @@ fn ranking(text: &str) -> Option<(Range<usize>, Assertion)> {
                         position: None,
                     },
                 ));
+            }
+        }
+    }
+    None
+}
+
+/// How many countries a share is said to come from: "citizens of ten countries", "over half
+/// came from three countries", "five nationalities made up 60%". Gives the words and the
+/// number. A ranking ("the top five nationalities were ...") is not one.
+pub(crate) fn countries_counted(text: &str) -> Option<(Range<usize>, usize)> {
+    let lower = text.to_ascii_lowercase();
+    const MORE: [&str; 10] = [
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    const BETWEEN: [&str; 6] = ["", "main ", "largest ", "biggest ", "different ", "top "];
+    let numbers = NUMBERS
+        .iter()
+        .chain(&MORE)
+        .enumerate()
+        .skip(1)
+        .map(|(i, w)| (i + 1, w.to_string()))
+        .chain((2..=30).map(|n| (n, n.to_string())));
+    for (n, number) in numbers {
+        for between in BETWEEN {
+            for group in ["countries", "nationalities"] {
+                if let Some(span) = find_word(&lower, &format!("{number} {between}{group}")) {
+                    let top = lower[..span.start].trim_end().ends_with("top");
+                    if !top {
+                        return Some((span, n));
+                    }
+                }
             }
         }
     }

@@ -62,6 +62,9 @@ pub struct Claim {
     pub horizon: Option<jiff::civil::Date>,
     /// A reason the claim cannot be checked against counts of people, if the text gives one.
     pub hedge: Option<Hedge>,
+    /// For a share said to come from a number of countries ("over half came from three
+    /// countries"), that number: the share is of the largest that many.
+    pub top_countries: Option<usize>,
 }
 
 /// What a claim asserts.
@@ -278,6 +281,12 @@ fn sentence_claims(
         let hedge = hedges::find(text, &span, &assertion);
         let forecast = matches!(hedge, Some(Hedge::Forecast { .. }));
         let record = matches!(assertion, Assertion::Record { .. });
+        let share = matches!(&assertion, Assertion::Quantity(q)
+            if matches!(q.kind, quantity::Kind::Percent | quantity::Kind::Fraction)
+                && q.direction.is_none());
+        let top_countries = assertions::countries_counted(text)
+            .filter(|_| share)
+            .map(|(_, n)| n);
         let asserted = periods::Asserted {
             record,
             span: &span,
@@ -302,6 +311,7 @@ fn sentence_claims(
             base: timing.base,
             unresolved: timing.unresolved,
             horizon: timing.horizon,
+            top_countries,
         });
     }
     state.previous_sentence = Some(text.to_string());

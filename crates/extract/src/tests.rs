@@ -29,6 +29,25 @@ fn finds_roles_of_countries() {
 }
 
 #[test]
+fn a_share_of_a_number_of_countries() {
+    let found =
+        claims("Nearly 70% of the people removed last year were citizens of just 12 countries.");
+    assert_eq!(found.len(), 1, "the 12 counts countries, not people");
+    assert_eq!(found[0].top_countries, Some(12));
+    let found = claims("More than half came from four different nationalities in 2023.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].top_countries, Some(4));
+    let ranking = claims("In 2023 the top four nationalities were Syria, Chad, Peru and Laos.");
+    assert!(ranking.iter().all(|c| c.top_countries.is_none()));
+    let count = claims("Some 3,000 people from five countries were detained in 2023.");
+    assert_eq!(count.len(), 1);
+    assert_eq!(
+        count[0].top_countries, None,
+        "only a share is of the largest countries"
+    );
+}
+
+#[test]
 fn trend_without_number() {
     let found = claims("The number of Peruvian arrivals has fallen sharply since 2021.");
     assert_eq!(found.len(), 1);

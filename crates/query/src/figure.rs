@@ -57,7 +57,7 @@ pub fn evaluate(reading: &Reading, table: &Table) -> Figure {
         .collect();
     let keeps_own_series = matches!(
         reading.arithmetic,
-        Arithmetic::Record { .. } | Arithmetic::Ranking { .. }
+        Arithmetic::Record { .. } | Arithmetic::Ranking { .. } | Arithmetic::TopShare { .. }
     );
     let mut figure = match &reading.arithmetic {
         Arithmetic::Sum => sum_figure(&reading.window, &series),
@@ -94,6 +94,17 @@ pub fn evaluate(reading: &Reading, table: &Table) -> Figure {
             let ranked =
                 rank_countries(table, &reading.filters, column, countries, &reading.window);
             ranking_figure(&reading.window, &ranked, named, *top, *position)
+        }
+        Arithmetic::TopShare {
+            column,
+            countries,
+            top,
+            ..
+        } => {
+            let ranked =
+                rank_countries(table, &reading.filters, column, countries, &reading.window);
+            let whole = sums_of(&reading.window, &series).estimate;
+            top_share_figure(&reading.window, &ranked, *top, whole)
         }
         Arithmetic::Record { others, high, peak } => {
             let totals: Vec<(Quarter, f64)> = others
@@ -368,6 +379,23 @@ fn ranking_figure(
         .iter()
         .take(top.max(position.unwrap_or(0)) + 2)
         .cloned()
+        .collect();
+    empty_figure(value, value, value, (value, value), window.aligned(), parts)
+}
+
+/// The `top` countries' share of the whole, in percent; the parts are the top countries'
+/// total ("part"), the whole, and each of the top countries.
+fn top_share_figure(window: &Window, ranked: &[(String, f64)], top: usize, whole: f64) -> Figure {
+    let leaders = &ranked[..top.min(ranked.len())];
+    let part: f64 = leaders.iter().map(|(_, v)| v).sum();
+    let value = if whole == 0.0 || leaders.len() < top {
+        f64::NAN
+    } else {
+        100.0 * part / whole
+    };
+    let parts = [("part".to_string(), part), ("whole".to_string(), whole)]
+        .into_iter()
+        .chain(leaders.iter().cloned())
         .collect();
     empty_figure(value, value, value, (value, value), window.aligned(), parts)
 }

@@ -116,6 +116,15 @@ pub enum Arithmetic {
         top: usize,
         position: Option<usize>,
     },
+    /// The share of the whole taken by the `top` countries with the largest totals in
+    /// `column` ("over half came from three countries").
+    TopShare {
+        column: String,
+        countries: Vec<(String, Vec<String>)>,
+        /// The column's labels that name no country: in the whole, never in the top.
+        not_countries: Vec<String>,
+        top: usize,
+    },
 }
 
 /// The catalog's datasets, each bound to its loaded table.
@@ -134,6 +143,8 @@ pub struct Bound<'a> {
     pub source: String,
     /// For each country column: country code → file labels.
     countries: HashMap<String, HashMap<String, Vec<String>>>,
+    /// For each country column, its labels that name no country ("Stateless", "Unknown").
+    not_countries: HashMap<String, Vec<String>>,
     /// First and last quarter with data.
     pub coverage: Option<(Quarter, Quarter)>,
 }
@@ -164,30 +175,38 @@ impl<'a> Index<'a> {
 
 impl<'a> Bound<'a> {
     fn new(dataset: &'a Dataset, table: &'a Table, source: String, gazetteer: &Gazetteer) -> Self {
-        let countries = dataset
+        let mut countries = HashMap::new();
+        let mut not_countries = HashMap::new();
+        for d in dataset
             .dimensions
             .iter()
             .filter(|d| d.role.holds_countries())
-            .filter_map(|d| {
-                let column = table.column(&d.column)?;
-                let mut by_code: HashMap<String, Vec<String>> = HashMap::new();
-                for label in &table.dimensions[column].dictionary {
-                    if let Some(code) = gazetteer.code_of_label(label) {
-                        by_code
-                            .entry(code.to_string())
-                            .or_default()
-                            .push(label.clone());
-                    }
+        {
+            let Some(column) = table.column(&d.column) else {
+                continue;
+            };
+            let mut by_code: HashMap<String, Vec<String>> = HashMap::new();
+            let mut others = Vec::new();
+            for label in &table.dimensions[column].dictionary {
+                match gazetteer.code_of_label(label) {
+                    Some(code) => by_code
+                        .entry(code.to_string())
+                        .or_default()
+                        .push(label.clone()),
+                    None => others.push(label.clone()),
                 }
-                Some((d.column.clone(), by_code))
-            })
-            .collect();
+            }
+            others.sort();
+            countries.insert(d.column.clone(), by_code);
+            not_countries.insert(d.column.clone(), others);
+        }
         let coverage = table.coverage().map(|r| (*r.start(), *r.end()));
         Bound {
             dataset,
             table,
             source,
             countries,
+            not_countries,
             coverage,
         }
     }
@@ -209,6 +228,11 @@ impl<'a> Bound<'a> {
     }
 
     /// The column that plays a role, if the dataset has one.
+    /// The labels of a country column that name no country, sorted.
+    pub fn not_countries_of(&self, column: &str) -> Vec<String> {
+        self.not_countries.get(column).cloned().unwrap_or_default()
+    }
+
     pub fn column_for(&self, role: Role) -> Option<&str> {
         self.dataset.dimension_for(role).map(|d| d.column.as_str())
     }

@@ -25,6 +25,15 @@ pub fn sql(reading: &Reading) -> String {
     {
         return ranking_sql(reading, column, (*top).max(position.unwrap_or(0)) + 2);
     }
+    if let Arithmetic::TopShare {
+        column,
+        countries,
+        not_countries,
+        top,
+    } = &reading.arithmetic
+    {
+        return top_share_sql(reading, column, countries, not_countries, *top);
+    }
     let n = ident(&reading.measure);
     let time = ident(&reading.time_column);
     let w = |window: &Window| weight(&time, window);
@@ -55,8 +64,8 @@ pub fn sql(reading: &Reading) -> String {
             let select = format!("  {time},\n  SUM({n}) AS total");
             (select, span_of(&reading.window, None))
         }
-        Arithmetic::Record { .. } | Arithmetic::Ranking { .. } => {
-            unreachable!("records and rankings have their own SQL")
+        Arithmetic::Record { .. } | Arithmetic::Ranking { .. } | Arithmetic::TopShare { .. } => {
+            unreachable!("records, rankings and shares of the top countries have their own SQL")
         }
     };
     let mut sql = String::new();
@@ -102,6 +111,59 @@ fn ranking_sql(reading: &Reading, column: &str, limit: usize) -> String {
         literal(&reading.source),
         wheres.join("\n  AND "),
         col = ident(column),
+    )
+}
+
+/// The day-weighted totals of the `top` countries against the whole. A country written
+/// under several labels counts once; labels that are not countries ("Stateless") are in
+/// the whole but never in the top.
+fn top_share_sql(
+    reading: &Reading,
+    column: &str,
+    countries: &[(String, Vec<String>)],
+    not_countries: &[String],
+    top: usize,
+) -> String {
+    let n = ident(&reading.measure);
+    let time = ident(&reading.time_column);
+    let col = ident(column);
+    let weighted = format!("{n}{}", weight(&time, &reading.window));
+    let wheres: Vec<String> = [
+        conditions(reading.filters.iter()),
+        format!("{time} BETWEEN {}", span_of(&reading.window, None)),
+    ]
+    .into_iter()
+    .filter(|c| c != "TRUE")
+    .collect();
+    let merged: Vec<String> = countries
+        .iter()
+        .filter(|(_, labels)| labels.len() > 1)
+        .map(|(_, labels)| {
+            let list: Vec<String> = labels.iter().map(|l| literal(l)).collect();
+            format!(
+                "WHEN {col} IN ({}) THEN {}",
+                list.join(", "),
+                literal(&labels[0])
+            )
+        })
+        .collect();
+    let country = if merged.is_empty() {
+        col.clone()
+    } else {
+        format!("CASE {} ELSE {col} END", merged.join(" "))
+    };
+    let others: Vec<String> = not_countries.iter().map(|l| literal(l)).collect();
+    let is_country = if others.is_empty() {
+        "TRUE".to_string()
+    } else {
+        format!("{col} NOT IN ({})", others.join(", "))
+    };
+    format!(
+        "-- {}\nWITH totals AS (\n  SELECT {country} AS country, {is_country} AS is_country, SUM({weighted}) AS total\n  FROM {}({})\n  WHERE {}\n  GROUP BY ALL\n), top AS (\n  SELECT total FROM totals WHERE is_country ORDER BY total DESC LIMIT {top}\n)\nSELECT\n  (SELECT SUM(total) FROM top) AS part,\n  (SELECT SUM(total) FROM totals) AS whole,\n  100 * (SELECT SUM(total) FROM top) / (SELECT SUM(total) FROM totals) AS share;",
+        reading.description.replace('\n', " "),
+        reader(&reading.source),
+        literal(&reading.source),
+        wheres.join("\n  AND "),
     )
 }
 

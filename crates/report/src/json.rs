@@ -302,6 +302,7 @@ fn reading(rank: usize, j: &Judged) -> ReadingJson {
             Arithmetic::Trend => "trend",
             Arithmetic::Record { .. } => "record",
             Arithmetic::Ranking { .. } => "ranking",
+            Arithmetic::TopShare { .. } => "top_share",
         },
         filters: r.filters.iter().map(filter).collect(),
         quarters: quarters(&r.window),

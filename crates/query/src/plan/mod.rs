@@ -115,7 +115,9 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         };
         let home = index.catalog.spatial.as_deref();
         let Some((arithmetic, window)) = arithmetic(claim, &window, bound, home) else {
-            if matches!(claim.assertion, extract::Assertion::Ranking { .. }) {
+            if matches!(claim.assertion, extract::Assertion::Ranking { .. })
+                || claim.top_countries.is_some()
+            {
                 continue;
             }
             return none("the comparison period could not be worked out");
@@ -137,6 +139,9 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
     if readings.is_empty() {
         return match claim.assertion {
             extract::Assertion::Ranking { .. } => none("no table ranks the countries named"),
+            _ if claim.top_countries.is_some() => {
+                none("no table records the countries these people come from")
+            }
             _ => none("the share's whole and part could not be told apart"),
         };
     }

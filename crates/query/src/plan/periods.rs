@@ -77,6 +77,16 @@ pub(super) fn arithmetic(
             };
             (arithmetic, window.clone())
         }
+        Assertion::Quantity(q) if claim.top_countries.is_some() && q.direction.is_none() => {
+            let column = bound.column_for(catalog::Role::Nationality)?.to_string();
+            let arithmetic = Arithmetic::TopShare {
+                countries: bound.countries_of(&column),
+                not_countries: bound.not_countries_of(&column),
+                column,
+                top: claim.top_countries?,
+            };
+            (arithmetic, window.clone())
+        }
         Assertion::Quantity(q) => match (q.kind, q.direction) {
             (Kind::Percent | Kind::Fraction, Some(_)) => change(false)?,
             (Kind::Percent | Kind::Fraction, None) => (Arithmetic::Share, window.clone()),
