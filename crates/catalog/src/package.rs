@@ -53,6 +53,8 @@ struct RawResourceTally {
     population: Vec<String>,
     #[serde(default)]
     unrecorded: Option<RawUnrecorded>,
+    #[serde(default)]
+    published_after_days: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -182,6 +184,7 @@ fn dataset(raw: RawResource) -> Result<Dataset, Error> {
                 .unwrap_or_default(),
         },
         dimensions,
+        published_after_days: tally.published_after_days,
     })
 }
 

@@ -173,6 +173,18 @@ fn periods_relative_to_the_date() {
         ),
         "accurate 6393.0 [returns]"
     );
+    // With no period stated, the latest figures out at the time: in January 2023 the
+    // returns for 2022 were not yet published, and the latest year was to September 2022
+    // (3,555); by March they were (3,855).
+    let sentence = "The Home Office carried out 3,555 enforced returns.";
+    assert_eq!(
+        check(sentence, date(2023, 1, 20), "3,555"),
+        "accurate 3555.0 [returns]"
+    );
+    assert_eq!(
+        check(sentence, date(2023, 3, 20), "3,555"),
+        "roughly_right 3855.0 [returns]"
+    );
 }
 
 #[test]

@@ -50,6 +50,8 @@ pub struct Claim {
     pub speaker: Option<Attribution>,
     /// When the words were said, where the text says ("a statement last month").
     pub said: Option<Said>,
+    /// The day relative time is read against: the publication date.
+    pub reference: Date,
     pub assertion: Assertion,
     pub entities: Vec<Entity>,
     pub ages: Vec<AgeBand>,
@@ -304,6 +306,7 @@ fn sentence_claims(
             repeated_at: Vec::new(),
             speaker: local_speaker.clone(),
             said: said.clone(),
+            reference: context.published,
             assertion,
             entities: entities.clone(),
             ages: ages.clone(),

@@ -109,7 +109,9 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
     };
     let mut readings: Vec<Reading> = Vec::new();
     for (rank, bound) in candidates.iter().enumerate() {
-        let (period, trimmed) = trim_to_data(&period.period, bound);
+        let (period, latest) = latest_published(claim, period, bound);
+        let (period, trimmed) = trim_to_data(&period, bound);
+        let trimmed = latest.or(trimmed);
         let Some(window) = Window::new(&period) else {
             return none("the period ends before it starts");
         };
@@ -190,6 +192,66 @@ fn trim_to_data(
     };
     let note = format!("the data end on {data_end}, so the open period is taken to then");
     (trimmed, Some(note))
+}
+
+/// A claim that states no period speaks of the latest figures: the last calendar year if
+/// its figures were out when the claim was made, or else the latest twelve months then
+/// published (in January 2023, the year to September 2022), for a table that comes out in
+/// regular releases.
+fn latest_published(
+    claim: &Claim,
+    period: &extract::ClaimPeriod,
+    bound: &Bound<'_>,
+) -> (temporal::Period, Option<String>) {
+    let unchanged = (period.period.clone(), None);
+    let Some(lag) = bound.dataset.published_after_days else {
+        return unchanged;
+    };
+    if period.via != extract::Via::Assumed {
+        return unchanged;
+    }
+    let out_by = |quarter_end: jiff::civil::Date| {
+        quarter_end
+            .checked_add(jiff::Span::new().days(i64::from(lag)))
+            .is_ok_and(|d| d <= claim.reference)
+    };
+    let year_end = period.period.end.latest;
+    if out_by(year_end) {
+        return unchanged;
+    }
+    let Some(year_last) = crate::window::quarter_of(year_end) else {
+        return unchanged;
+    };
+    // The year's last quarter is not out: the latest that is, looking back a year at most.
+    let Some(last) = (1..=4)
+        .map(|back| store::Quarter::from_index(year_last.index() - back))
+        .filter_map(|q| crate::window::quarter_days(q).map(|(_, end)| end))
+        .find(|end| out_by(*end))
+    else {
+        return unchanged;
+    };
+    let Some(first) = last
+        .checked_sub(jiff::Span::new().years(1))
+        .ok()
+        .and_then(|d| d.tomorrow().ok())
+    else {
+        return unchanged;
+    };
+    let latest = temporal::Period {
+        start: temporal::Day::exact(first),
+        end: temporal::Day::exact(last),
+        open: false,
+        derivation: format!(
+            "no period is stated, and the figures for {} were not yet out on {}, so the latest year of figures then published: the 12 months to {last}",
+            year_end.year(),
+            claim.reference
+        ),
+    };
+    let note = format!(
+        "the figures for {} came out after the claim, so it is read against the 12 months to {last}",
+        year_end.year()
+    );
+    (latest, Some(note))
 }
 
 /// A reading under construction: filters, score and notes so far.
