@@ -40,9 +40,10 @@ pub struct Dataset {
     pub time: String,
     pub measure: Measure,
     pub dimensions: Vec<Dimension>,
-    /// How many days after a quarter ends its figures are usually published (`"tally":
-    /// {"published_after_days": 55}`), where the table comes out in regular releases: a
-    /// claim that states no period speaks of the latest figures out when it was made.
+    /// How soon after a quarter ends its figures can be out (`"tally":
+    /// {"published_after_days": 50}`), for a table that comes out in regular releases: a
+    /// claim that states no period, or says "so far this year", speaks of the figures out
+    /// when it was made.
     pub published_after_days: Option<u32>,
 }
 

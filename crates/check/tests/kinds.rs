@@ -185,6 +185,17 @@ fn periods_relative_to_the_date() {
         check(sentence, date(2023, 3, 20), "3,555"),
         "roughly_right 3855.0 [returns]"
     );
+    // "So far this year" runs as far as the figures then out: in late November 2021 the
+    // detention figures ran to September (Iraqis: 1,568), in mid-November only to June.
+    let sentence = "So far this year 1,568 Iraqis have entered immigration detention.";
+    assert_eq!(
+        check(sentence, date(2021, 11, 26), "1,568"),
+        "accurate 1568.0 [people_entering_detention]"
+    );
+    assert_eq!(
+        check(sentence, date(2021, 11, 10), "1,568"),
+        "inaccurate 610.0 [people_entering_detention]"
+    );
 }
 
 #[test]

@@ -194,10 +194,11 @@ fn trim_to_data(
     (trimmed, Some(note))
 }
 
-/// A claim that states no period speaks of the latest figures: the last calendar year if
-/// its figures were out when the claim was made, or else the latest twelve months then
-/// published (in January 2023, the year to September 2022), for a table that comes out in
-/// regular releases.
+/// For a table that comes out in regular releases, the figures a claim can have used. A
+/// claim that states no period speaks of the latest figures: the last calendar year if its
+/// figures were out when the claim was made, or else the latest twelve months then published
+/// (in January 2023, the year to September 2022). "So far this year" runs to the end of the
+/// latest quarter then published (in November 2021, to September).
 fn latest_published(
     claim: &Claim,
     period: &extract::ClaimPeriod,
@@ -207,14 +208,14 @@ fn latest_published(
     let Some(lag) = bound.dataset.published_after_days else {
         return unchanged;
     };
-    if period.via != extract::Via::Assumed {
-        return unchanged;
-    }
     let out_by = |quarter_end: jiff::civil::Date| {
         quarter_end
             .checked_add(jiff::Span::new().days(i64::from(lag)))
             .is_ok_and(|d| d <= claim.reference)
     };
+    if period.via != extract::Via::Assumed {
+        return year_to_date(claim, period, out_by).unwrap_or(unchanged);
+    }
     let year_end = period.period.end.latest;
     if out_by(year_end) {
         return unchanged;
@@ -252,6 +253,42 @@ fn latest_published(
         year_end.year()
     );
     (latest, Some(note))
+}
+
+/// "So far this year", up to the end of the latest quarter published by the reference date;
+/// `None` when the period is not the year so far or no quarter of it is out.
+fn year_to_date(
+    claim: &Claim,
+    period: &extract::ClaimPeriod,
+    out_by: impl Fn(jiff::civil::Date) -> bool,
+) -> Option<(temporal::Period, Option<String>)> {
+    let p = &period.period;
+    let year = claim.reference.year();
+    let so_far = p.open
+        && p.start.earliest == jiff::civil::Date::new(year, 1, 1).ok()?
+        && p.end.earliest >= claim.reference;
+    if !so_far {
+        return None;
+    }
+    let last = (1..=3)
+        .rev()
+        .filter_map(|q| crate::window::quarter_days(store::Quarter::new(i32::from(year), q)?))
+        .map(|(_, end)| end)
+        .find(|end| out_by(*end))?;
+    let note = format!(
+        "the figures published by {} ran to {last}, so \"{}\" is read to then",
+        claim.reference, period.text
+    );
+    let to_date = temporal::Period {
+        end: temporal::Day::exact(last),
+        open: false,
+        derivation: format!(
+            "{}, as far as the figures then published ran ({last})",
+            p.derivation
+        ),
+        ..p.clone()
+    };
+    Some((to_date, Some(note)))
 }
 
 /// A reading under construction: filters, score and notes so far.
