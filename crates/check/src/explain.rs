@@ -40,7 +40,11 @@ pub(crate) fn sentence(
                 }
                 _ => "",
             };
-            format!("{said} is borne out: {}{how}.", working(j))
+            format!(
+                "{said} is borne out: {}{how}{}.",
+                working(j),
+                provisional_gap(claim, j)
+            )
         }
         (Reason::OtherReading, Some(j)) => {
             let usual = &readings[0];
@@ -72,6 +76,24 @@ pub(crate) fn sentence(
             widest(claim, readings)
         ),
         _ => format!("{said}: no verdict could be reached."),
+    }
+}
+
+/// For an exact count further from the figure than revisions usually move it, but within
+/// what a provisional year's figures move: says so.
+fn provisional_gap(claim: &Claim, j: &Judged) -> &'static str {
+    let Some(q) = claim.quantity() else {
+        return "";
+    };
+    let gap = (q.value - j.figure.value).abs();
+    let beyond_rounding = q.qualifier == quantity::Qualifier::Exact && gap > q.precision / 2.0;
+    if beyond_rounding
+        && j.reading.provisional
+        && gap > crate::judge::REVISION * j.figure.value.abs()
+    {
+        "; the gap is within the revisions to be expected of the latest year's figures, which are provisional"
+    } else {
+        ""
     }
 }
 

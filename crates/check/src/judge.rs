@@ -77,8 +77,10 @@ impl Fit {
 const CLOSE_RELATIVE: f64 = 0.15;
 const CLOSE_POINTS: f64 = 3.0;
 /// Exact counts within 2% of the figure are taken as the same figure, since later releases
-/// revise counts by that much.
-const REVISION: f64 = 0.02;
+/// revise counts by that much; 5% for figures of the table's last year, which are
+/// provisional and revised most (voluntary returns are verified months later).
+pub(crate) const REVISION: f64 = 0.02;
+const PROVISIONAL_REVISION: f64 = 0.05;
 /// "About" allows 10% either way for counts and multiples, 1 point for percentages.
 const ABOUT_RELATIVE: f64 = 0.10;
 const ABOUT_POINTS: f64 = 1.0;
@@ -210,7 +212,7 @@ fn in_points(reading: &Reading) -> bool {
 
 /// The values a quantity allows, as `(low, high)`, before any tolerance for closeness. For a
 /// fall (`falling`, the value negative) "more than 12%" means below -12.
-fn allowed(q: &Quantity, value: f64, points: bool, falling: bool) -> (f64, f64) {
+fn allowed(q: &Quantity, value: f64, points: bool, falling: bool, revision: f64) -> (f64, f64) {
     let magnitude = value.abs();
     let (exact, about) = if points {
         let rounding = (q.precision / 2.0).max(ABOUT_POINTS);
@@ -218,7 +220,7 @@ fn allowed(q: &Quantity, value: f64, points: bool, falling: bool) -> (f64, f64) 
     } else {
         let rounding = (q.precision / 2.0).min(0.05 * magnitude);
         (
-            rounding.max(REVISION * magnitude),
+            rounding.max(revision * magnitude),
             (ABOUT_RELATIVE * magnitude).max(rounding),
         )
     };
@@ -239,7 +241,12 @@ fn allowed(q: &Quantity, value: f64, points: bool, falling: bool) -> (f64, f64) 
 fn quantity_fit(q: &Quantity, reading: &Reading, figure: &Figure) -> Fit {
     let points = in_points(reading);
     let value = claimed_value(q, reading);
-    let (low, high) = allowed(q, value, points, value < 0.0);
+    let revision = if reading.provisional {
+        PROVISIONAL_REVISION
+    } else {
+        REVISION
+    };
+    let (low, high) = allowed(q, value, points, value < 0.0, revision);
     let (est_low, est_high) = estimate_span(figure);
     let inside = |x: f64| x >= low && x <= high;
     if inside(est_low) && inside(est_high) {

@@ -156,6 +156,21 @@ fn changes_and_multiples() {
 }
 
 #[test]
+fn revisions_of_provisional_figures() {
+    // The latest year's figures are provisional and later releases revise them by up to
+    // 5%; older figures move by 2% at most.
+    let on = date(2025, 4, 1);
+    assert_eq!(
+        check("There were 6,650 enforced returns in 2023.", on, "6,650"),
+        "accurate 6393.0 [returns]"
+    );
+    assert_eq!(
+        check("There were 7,480 enforced returns in 2019.", on, "7,480"),
+        "roughly_right 7198.0 [returns]"
+    );
+}
+
+#[test]
 fn periods_relative_to_the_date() {
     assert_eq!(
         check(

@@ -142,6 +142,7 @@ fn random_readings(table: &Table, count: usize) -> Vec<Reading> {
                 score: 0.0,
                 notes: Vec::new(),
                 strained: false,
+                provisional: false,
             }
         })
         .collect()

@@ -53,6 +53,9 @@ pub struct Reading {
     /// True when the reading goes against the text's words (a destination read as a
     /// nationality, "deported" read as all returns) rather than only filling silences.
     pub strained: bool,
+    /// True when the period reaches into the last year of the table's figures, which are
+    /// provisional: later releases revise them most.
+    pub provisional: bool,
 }
 
 /// Rows a reading keeps.

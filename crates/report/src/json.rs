@@ -122,6 +122,8 @@ pub struct ReadingJson {
     pub score: f64,
     /// True when the reading goes against the text's words rather than filling silences.
     pub strained: bool,
+    /// The period reaches into the table's provisional last year.
+    pub provisional: bool,
     pub notes: Vec<String>,
     pub sql: String,
 }
@@ -334,6 +336,7 @@ fn reading(rank: usize, j: &Judged) -> ReadingJson {
         fit: fit(j.fit),
         score: (r.score * 10.0).round() / 10.0,
         strained: r.strained,
+        provisional: r.provisional,
         notes: r.notes.clone(),
         sql: j.sql.clone(),
     }

@@ -291,6 +291,9 @@ fn year_to_date(
     Some((to_date, Some(note)))
 }
 
+/// The last quarters of a table whose figures are provisional.
+const PROVISIONAL_QUARTERS: i32 = 4;
+
 /// A reading under construction: filters, score and notes so far.
 #[derive(Debug, Clone)]
 struct Draft {
@@ -367,5 +370,8 @@ fn finish(
         score: draft.score,
         notes: draft.notes,
         strained: draft.strained,
+        provisional: bound
+            .coverage
+            .is_some_and(|(_, last)| window.last.index() > last.index() - PROVISIONAL_QUARTERS),
     })
 }
