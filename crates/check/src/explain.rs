@@ -40,6 +40,12 @@ pub(crate) fn sentence(
                 }
                 _ => "",
             };
+            if j.fit == crate::Fit::Plausible {
+                return format!(
+                    "{said} fits as far as the quarters can tell: {}; the claim lies between the bounds, and the estimate assumes the partly covered quarters are evenly spread, which returns and arrivals seldom are.",
+                    working(j)
+                );
+            }
             format!(
                 "{said} is borne out: {}{how}{}.",
                 working(j),
@@ -88,6 +94,7 @@ fn provisional_gap(claim: &Claim, j: &Judged) -> &'static str {
     let gap = (q.value - j.figure.value).abs();
     let beyond_rounding = q.qualifier == quantity::Qualifier::Exact && gap > q.precision / 2.0;
     if beyond_rounding
+        && j.figure.aligned
         && j.reading.provisional
         && gap > crate::judge::REVISION * j.figure.value.abs()
     {

@@ -54,6 +54,9 @@ pub enum Fit {
     /// The figure lies in the claim's set. `by_estimate` is set when the bounds straddle the
     /// claim and the day-weighted estimate decides.
     Consistent { by_estimate: bool },
+    /// The day-weighted estimate misses, but the claim lies between the bounds and within
+    /// what the partly covered quarters allow if they were not evenly spread (`UNEVEN`).
+    Plausible,
     /// Out by a little: `gap` is how far the figure lies below (negative) or above
     /// (positive) the claim, as a share of the claimed value, or in percentage points when
     /// `points` is set.
@@ -68,7 +71,7 @@ pub enum Fit {
 
 impl Fit {
     pub fn is_consistent(self) -> bool {
-        matches!(self, Fit::Consistent { .. })
+        matches!(self, Fit::Consistent { .. } | Fit::Plausible)
     }
 }
 
@@ -84,6 +87,9 @@ const PROVISIONAL_REVISION: f64 = 0.05;
 /// "About" allows 10% either way for counts and multiples, 1 point for percentages.
 const ABOUT_RELATIVE: f64 = 0.10;
 const ABOUT_POINTS: f64 = 1.0;
+/// How far the day-weighted share of a partly covered quarter may be out, since returns and
+/// arrivals are not spread evenly over a quarter.
+const UNEVEN: f64 = 0.25;
 /// A trend said to be sharp needs a change of at least half.
 const SHARP: f64 = 50.0;
 
@@ -255,6 +261,9 @@ fn quantity_fit(q: &Quantity, reading: &Reading, figure: &Figure) -> Fit {
             by_estimate: !bounds_inside,
         };
     }
+    if uneven_spread_allows(reading, figure, (low, high)) {
+        return Fit::Plausible;
+    }
     let nearest = if est_high < low { est_high } else { est_low };
     let claimed = value;
     if points {
@@ -280,6 +289,19 @@ fn quantity_fit(q: &Quantity, reading: &Reading, figure: &Figure) -> Fit {
     } else {
         Fit::Inconsistent { gap, points }
     }
+}
+
+/// Whether a count the day-weighted estimate misses is still within what the quarters allow
+/// once the partly covered quarters are not taken to be spread evenly: their share may be
+/// a quarter out either way (`UNEVEN`), and the claim must also lie between the bounds.
+fn uneven_spread_allows(reading: &Reading, figure: &Figure, (low, high): (f64, f64)) -> bool {
+    if !matches!(reading.arithmetic, Arithmetic::Sum) || figure.aligned {
+        return false;
+    }
+    let (est_low, est_high) = estimate_span(figure);
+    let spread = UNEVEN * (figure.value - figure.lower).max(0.0);
+    let meets = |a: f64, b: f64| a <= high && b >= low;
+    meets(est_low - spread, est_high + spread) && meets(figure.lower, figure.upper)
 }
 
 /// The lowest and highest estimate under the readings of a fuzzy period.
@@ -394,5 +416,9 @@ fn exact_but_estimated(claim: &Claim, judged: &Judged) -> bool {
     let exact = claim
         .quantity()
         .is_some_and(|q| q.qualifier == Qualifier::Exact && q.precision <= 1.0);
-    exact && matches!(judged.fit, Fit::Consistent { by_estimate: true })
+    exact
+        && matches!(
+            judged.fit,
+            Fit::Consistent { by_estimate: true } | Fit::Plausible
+        )
 }

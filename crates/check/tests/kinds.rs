@@ -156,6 +156,30 @@ fn changes_and_multiples() {
 }
 
 #[test]
+fn partly_covered_quarters_need_not_be_evenly_spread() {
+    // From 10 November 2022 to 20 May 2023 the whole quarters give 1,235 to 3,916 enforced
+    // returns and an even spread 2,724; the 1,489 of it from partly covered quarters may be
+    // a quarter out either way, so 3,000 fits as far as the quarters can tell, 3,400 not.
+    let on = date(2023, 5, 20);
+    assert_eq!(
+        check(
+            "Since 10 November 2022 the Home Office has carried out 3,000 enforced returns.",
+            on,
+            "3,000"
+        ),
+        "accurate 2724.4 [returns]"
+    );
+    assert_eq!(
+        check(
+            "Since 10 November 2022 the Home Office has carried out 3,400 enforced returns.",
+            on,
+            "3,400"
+        ),
+        "inaccurate 2724.4 [returns]"
+    );
+}
+
+#[test]
 fn revisions_of_provisional_figures() {
     // The latest year's figures are provisional and later releases revise them by up to
     // 5%; older figures move by 2% at most.
@@ -268,6 +292,25 @@ fn definitions_choose_the_reading() {
             "10,916"
         ),
         "accurate 10916.0 [returns]"
+    );
+    // "Helped to return" is the voluntary returns the Home Office assists or controls, not
+    // those it only verifies afterwards; "returned, or helped to return" adds the enforced.
+    let on = date(2020, 6, 1);
+    assert_eq!(
+        check(
+            "In 2019 the Home Office helped to return 5,772 people.",
+            on,
+            "5,772"
+        ),
+        "accurate 5772.0 [returns]"
+    );
+    assert_eq!(
+        check(
+            "In 2019 the Home Office returned, or helped to return, about 13,000 people.",
+            on,
+            "about 13,000"
+        ),
+        "accurate 12970.0 [returns]"
     );
     // In a count, "men" and "women" are grown-ups first; boys and girls count under
     // another reading. In a share they split the whole by sex.

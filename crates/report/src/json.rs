@@ -370,6 +370,7 @@ fn quarters(w: &query::Window) -> QuartersJson {
 fn fit(fit: Fit) -> FitJson {
     let (kind, gap, by_estimate) = match fit {
         Fit::Consistent { by_estimate } => ("consistent", None, Some(by_estimate)),
+        Fit::Plausible => ("plausible", None, None),
         Fit::Close { gap, .. } => ("close", Some(gap), None),
         Fit::Inconsistent { gap, .. } => ("inconsistent", Some(gap), None),
         Fit::NotCovered => ("not_covered", None, None),

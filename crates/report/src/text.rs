@@ -148,6 +148,7 @@ fn fit_word(fit: Fit) -> String {
     match fit {
         Fit::Consistent { by_estimate: true } => "fits (by the day-weighted estimate)".to_string(),
         Fit::Consistent { .. } => "fits".to_string(),
+        Fit::Plausible => "fits if the partly covered quarters were unevenly spread".to_string(),
         Fit::Close { gap, points } => format!("close ({})", gap_words(gap, points)),
         Fit::Inconsistent { gap, points } => format!("does not fit ({})", gap_words(gap, points)),
         Fit::NotCovered => "period not covered".to_string(),

@@ -15,6 +15,7 @@ const VERDICT_WORDS = {
 
 const FIT_WORDS = {
   consistent: "fits",
+  plausible: "fits if the quarters were unevenly spread",
   close: "close",
   inconsistent: "does not fit",
   not_covered: "period not covered",
