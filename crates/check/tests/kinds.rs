@@ -258,6 +258,23 @@ fn what_the_data_cannot_check() {
     );
     assert_eq!(
         check(
+            "The number of boats fell by a third in 2023.",
+            date(2024, 3, 1),
+            "fell by a third"
+        ),
+        "not_checkable -"
+    );
+    // People on the boats are people: the boats are the small-boat arrivals.
+    assert_eq!(
+        check(
+            "The boats carried 8,466 people in 2020.",
+            date(2024, 3, 1),
+            "8,466"
+        ),
+        "accurate 8466.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
             "Some 300 small boat arrivals have been returned to Peru since 2021.",
             on,
             "Some 300"

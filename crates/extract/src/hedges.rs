@@ -62,15 +62,19 @@ fn things(lower: &str, span: &Range<usize>, assertion: &Assertion) -> Option<Hed
     let counted_thing = THINGS
         .iter()
         .any(|t| first.trim_matches(|c: char| !c.is_alphanumeric()) == *t);
-    let number_of_things = ["number of vessels", "number of boats"]
+    // "the number of boats fell by a third", "a 46 per cent decrease in the number of
+    // vessels": the number of things near the quantity, on either side.
+    let before = &lower[word_start_before(lower, span.start, 8)..span.start];
+    let number_of_things = ["number of vessels", "number of boats", "number of dinghies"]
         .iter()
-        .any(|t| next_words.contains(t));
-    (counted_thing || number_of_things).then(|| Hedge::NotPeople {
-        words: if counted_thing {
-            first.to_string()
-        } else {
-            "number of vessels".to_string()
-        },
+        .find(|t| next_words.contains(*t) || before.contains(*t));
+    if counted_thing {
+        return Some(Hedge::NotPeople {
+            words: first.to_string(),
+        });
+    }
+    number_of_things.map(|t| Hedge::NotPeople {
+        words: format!("the {t}"),
     })
 }
 
