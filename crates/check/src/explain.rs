@@ -214,6 +214,16 @@ pub(crate) fn figure_words(reading: &Reading, figure: &Figure) -> String {
                 number::count(whole)
             )
         }
+        Arithmetic::ShareOf { part: of } => {
+            format!(
+                "make up {} ({} {} [{}] of {})",
+                number::percent(figure.value),
+                number::count(part(figure, "part")),
+                of.description,
+                of.dataset,
+                number::count(part(figure, "whole"))
+            )
+        }
         Arithmetic::TopShare { top, .. } => {
             let leaders: Vec<String> = figure
                 .parts

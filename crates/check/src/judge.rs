@@ -212,7 +212,10 @@ fn claimed_value(q: &Quantity, reading: &Reading) -> f64 {
 fn in_points(reading: &Reading) -> bool {
     matches!(
         reading.arithmetic,
-        Arithmetic::Share | Arithmetic::TopShare { .. } | Arithmetic::Change { .. }
+        Arithmetic::Share
+            | Arithmetic::ShareOf { .. }
+            | Arithmetic::TopShare { .. }
+            | Arithmetic::Change { .. }
     )
 }
 

@@ -131,7 +131,11 @@ impl Checker {
             .iter()
             .filter_map(|reading| {
                 let table = &index.get(&reading.dataset)?.table;
-                let figure = query::evaluate(reading, table);
+                let part_table = match &reading.arithmetic {
+                    query::Arithmetic::ShareOf { part } => Some(index.get(&part.dataset)?.table),
+                    _ => None,
+                };
+                let figure = query::evaluate_with(reading, table, part_table);
                 let fit = judge::fit(&claim, reading, &figure);
                 Some(Judged {
                     sql: query::sql::sql(reading),

@@ -127,6 +127,20 @@ fn shares() {
 }
 
 #[test]
+fn shares_whose_part_another_table_counts() {
+    // The part, foreign national offenders, is counted in their own table (2,706 in 2021);
+    // the whole, people returned, in the returns table (10,140 enforced and voluntary).
+    assert_eq!(
+        check(
+            "In 2021, 27 per cent of the people returned from the UK were foreign criminals.",
+            date(2022, 6, 1),
+            "27 per cent"
+        ),
+        "accurate 26.7 [returns]"
+    );
+}
+
+#[test]
 fn changes_and_multiples() {
     let on = date(2024, 3, 1);
     assert_eq!(

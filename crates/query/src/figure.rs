@@ -47,9 +47,22 @@ pub enum Coverage {
 
 /// Computes the figure of `reading` over `table`.
 pub fn evaluate(reading: &Reading, table: &Table) -> Figure {
+    evaluate_with(reading, table, None)
+}
+
+/// Computes the figure of `reading` over `table`, with `part_table` the table of the part
+/// of a share counted in another table ([`Arithmetic::ShareOf`]); without it, such a share
+/// has no figure.
+pub fn evaluate_with(reading: &Reading, table: &Table, part_table: Option<&Table>) -> Figure {
     let all = store_filter(table, &reading.filters, |_| true);
     let series = sums(table, &all, &reading.window);
-    let coverage = coverage(table, &reading.window, reading_base(reading));
+    let mut coverage = coverage(table, &reading.window, reading_base(reading));
+    if let (Arithmetic::ShareOf { .. }, Some(part_table)) = (&reading.arithmetic, part_table) {
+        let part = self::coverage(part_table, &reading.window, None);
+        if part != Coverage::Full {
+            coverage = part;
+        }
+    }
     let quarters: Vec<(Quarter, f64)> = reading
         .window
         .quarters()
@@ -94,6 +107,19 @@ pub fn evaluate(reading: &Reading, table: &Table) -> Figure {
             let ranked =
                 rank_countries(table, &reading.filters, column, countries, &reading.window);
             ranking_figure(&reading.window, &ranked, named, *top, *position)
+        }
+        Arithmetic::ShareOf { part } => {
+            let part_series = part_table.map_or_else(
+                || vec![f64::NAN; series.len()],
+                |t| {
+                    sums(
+                        t,
+                        &store_filter(t, &part.filters, |_| true),
+                        &reading.window,
+                    )
+                },
+            );
+            share_figure(&reading.window, &part_series, &series)
         }
         Arithmetic::TopShare {
             column,

@@ -24,7 +24,7 @@ use std::collections::HashMap;
 
 use catalog::{Catalog, Dataset, Role};
 use countries::Gazetteer;
-pub use figure::{Coverage, Figure, evaluate};
+pub use figure::{Coverage, Figure, evaluate, evaluate_with};
 pub use plan::{Plan, plan};
 use store::{Quarter, Table};
 pub use window::{Window, day_weight, quarter_days};
@@ -119,6 +119,11 @@ pub enum Arithmetic {
         top: usize,
         position: Option<usize>,
     },
+    /// The part, counted in another table of a narrower population ("foreign national
+    /// offenders"), as a percentage of the whole counted in this one: "16% of all people
+    /// removed were foreign national offenders". `part` is a sum over that table, over the
+    /// same window.
+    ShareOf { part: Box<Reading> },
     /// The share of the whole taken by the `top` countries with the largest totals in
     /// `column` ("over half came from three countries").
     TopShare {

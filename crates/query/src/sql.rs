@@ -25,6 +25,9 @@ pub fn sql(reading: &Reading) -> String {
     {
         return ranking_sql(reading, column, (*top).max(position.unwrap_or(0)) + 2);
     }
+    if let Arithmetic::ShareOf { part } = &reading.arithmetic {
+        return share_of_sql(reading, part);
+    }
     if let Arithmetic::TopShare {
         column,
         countries,
@@ -64,7 +67,10 @@ pub fn sql(reading: &Reading) -> String {
             let select = format!("  {time},\n  SUM({n}) AS total");
             (select, span_of(&reading.window, None))
         }
-        Arithmetic::Record { .. } | Arithmetic::Ranking { .. } | Arithmetic::TopShare { .. } => {
+        Arithmetic::Record { .. }
+        | Arithmetic::Ranking { .. }
+        | Arithmetic::TopShare { .. }
+        | Arithmetic::ShareOf { .. } => {
             unreachable!("records, rankings and shares of the top countries have their own SQL")
         }
     };
@@ -111,6 +117,34 @@ fn ranking_sql(reading: &Reading, column: &str, limit: usize) -> String {
         literal(&reading.source),
         wheres.join("\n  AND "),
         col = ident(column),
+    )
+}
+
+/// The part's day-weighted total from its own table against the whole's from this one.
+fn share_of_sql(reading: &Reading, part: &Reading) -> String {
+    let total = |r: &Reading, name: &str| {
+        let time = ident(&r.time_column);
+        let wheres: Vec<String> = [
+            conditions(r.filters.iter()),
+            format!("{time} BETWEEN {}", span_of(&r.window, None)),
+        ]
+        .into_iter()
+        .filter(|c| c != "TRUE")
+        .collect();
+        format!(
+            "  SELECT SUM({}{}) AS {name}\n  FROM {}({})\n  WHERE {}",
+            ident(&r.measure),
+            weight(&time, &r.window),
+            reader(&r.source),
+            literal(&r.source),
+            wheres.join("\n    AND ")
+        )
+    };
+    format!(
+        "-- {}\nSELECT\n  p.part,\n  w.whole,\n  100 * p.part / w.whole AS share\nFROM (\n{}\n) AS p, (\n{}\n) AS w;",
+        reading.description.replace('\n', " "),
+        total(part, "part"),
+        total(reading, "whole"),
     )
 }
 

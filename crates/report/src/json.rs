@@ -305,6 +305,7 @@ fn reading(rank: usize, j: &Judged) -> ReadingJson {
             Arithmetic::Record { .. } => "record",
             Arithmetic::Ranking { .. } => "ranking",
             Arithmetic::TopShare { .. } => "top_share",
+            Arithmetic::ShareOf { .. } => "share_of",
         },
         filters: r.filters.iter().map(filter).collect(),
         quarters: quarters(&r.window),

@@ -100,6 +100,41 @@ pub(super) fn measure_fit(bound: &Bound<'_>, claim: &Claim, sentence_words: &Sen
         .fold(f64::NEG_INFINITY, f64::max)
 }
 
+/// For a share, whether `span` lies outside the phrase naming the whole, in the part.
+pub(super) fn names_the_part(claim: &Claim, span: &std::ops::Range<usize>) -> bool {
+    let is_share = claim.quantity().is_some_and(|q| {
+        matches!(q.kind, quantity::Kind::Percent | quantity::Kind::Fraction)
+            && q.direction.is_none()
+    });
+    let whole = super::shares::whole_phrase(claim);
+    is_share && claim.owns(span) && !(whole.start <= span.start && span.end <= whole.end)
+}
+
+/// The table of a narrower population, counting the same thing, that a share's part names
+/// ("were foreign national offenders"), when this table's own population is not named.
+pub(super) fn part_table<'i, 'a>(
+    bound: &Bound<'_>,
+    claim: &Claim,
+    sentence_words: &Sentence,
+    index: &'i Index<'a>,
+) -> Option<&'i Bound<'a>> {
+    if !bound.dataset.measure.population.is_empty() {
+        return None;
+    }
+    index.bound.iter().find(|other| {
+        let theirs = &other.dataset.measure.population;
+        !theirs.is_empty()
+            && other.dataset.measure.unit == bound.dataset.measure.unit
+            && !sentence_words
+                .hits(&other.dataset.measure.words, claim)
+                .is_empty()
+            && theirs
+                .find_in(&claim.sentence, &sentence_words.words)
+                .iter()
+                .any(|h| names_the_part(claim, &h.span))
+    })
+}
+
 /// Words that pick out another dataset's narrower population ("foreign national
 /// offenders") are left aside by this one.
 pub(super) fn other_populations(
@@ -123,6 +158,11 @@ pub(super) fn other_populations(
                 .find_in(&claim.sentence, &sentence_words.words)
                 .is_empty()
         {
+            if names_the_part(claim, &hit.span) {
+                // "16% of all returns were foreign national offenders": a share of this
+                // table's whole, whose part the other table counts.
+                return;
+            }
             draft.score -= 30.0;
             draft.strained = true;
             draft.notes.push(format!(

@@ -22,7 +22,8 @@ mod shares;
 use countries::countries;
 use dimensions::dimension_options;
 use measure::{
-    Sentence, best_is_unrecorded, matches_measure, measure_fit, other_populations, unrecorded,
+    Sentence, best_is_unrecorded, matches_measure, measure_fit, other_populations, part_table,
+    unrecorded,
 };
 use periods::arithmetic;
 use shares::{known_whole, mark_parts};
@@ -333,7 +334,7 @@ fn readings_of(
     }
     drafts
         .into_iter()
-        .filter_map(|d| finish(bound, claim, window, arithmetic, d))
+        .filter_map(|d| finish(bound, claim, window, arithmetic, d, index, sentence_words))
         .flat_map(|r| {
             let known = known_whole(bound, &r);
             std::iter::once(r).chain(known)
@@ -347,16 +348,52 @@ fn finish(
     window: &Window,
     arithmetic: &Arithmetic,
     mut draft: Draft,
+    index: &Index<'_>,
+    sentence_words: &Sentence,
 ) -> Option<Reading> {
+    let provisional = |b: &Bound<'_>| {
+        b.coverage
+            .is_some_and(|(_, last)| window.last.index() > last.index() - PROVISIONAL_QUARTERS)
+    };
+    let mut arithmetic = arithmetic.clone();
     if matches!(arithmetic, Arithmetic::Share) && !mark_parts(claim, &mut draft.filters) {
-        return None;
+        // "16% of all people removed were foreign national offenders": the part is counted
+        // in the table of that population, under the filters it can hold.
+        let other = part_table(bound, claim, sentence_words, index)?;
+        let filters: Vec<Filter> = draft
+            .filters
+            .iter()
+            .filter(|f| other.table.column(&f.column).is_some())
+            .cloned()
+            .collect();
+        let part = Reading {
+            dataset: other.dataset.name.clone(),
+            title: other.dataset.title.clone(),
+            source: other.source.clone(),
+            time_column: other.dataset.time.clone(),
+            measure: other.dataset.measure.column.clone(),
+            description: other.dataset.measure.counts.clone(),
+            filters,
+            window: window.clone(),
+            arithmetic: Arithmetic::Sum,
+            score: draft.score,
+            notes: Vec::new(),
+            strained: false,
+            provisional: provisional(other),
+        };
+        arithmetic = Arithmetic::ShareOf {
+            part: Box::new(part),
+        };
     }
     let counts = &bound.dataset.measure.counts;
-    let description = if draft.described.is_empty() {
+    let mut description = if draft.described.is_empty() {
         counts.clone()
     } else {
         format!("{counts}: {}", draft.described.join(", "))
     };
+    if let Arithmetic::ShareOf { part } = &arithmetic {
+        description = format!("{} as a share of {description}", part.description);
+    }
     Some(Reading {
         dataset: bound.dataset.name.clone(),
         title: bound.dataset.title.clone(),
@@ -366,12 +403,10 @@ fn finish(
         description,
         filters: draft.filters,
         window: window.clone(),
-        arithmetic: arithmetic.clone(),
+        arithmetic,
         score: draft.score,
         notes: draft.notes,
         strained: draft.strained,
-        provisional: bound
-            .coverage
-            .is_some_and(|(_, last)| window.last.index() > last.index() - PROVISIONAL_QUARTERS),
+        provisional: provisional(bound),
     })
 }
