@@ -118,10 +118,12 @@ impl Checker {
             let source = self.sources.iter().find(|s| s.dataset == name)?;
             Some((&source.table, source.path.clone()))
         });
-        claims
+        let mut checked: Vec<Checked> = claims
             .into_iter()
             .map(|claim| self.judge_one(claim, &index))
-            .collect()
+            .collect();
+        judge_pairs(&mut checked);
+        checked
     }
 
     fn judge_one(&self, claim: Claim, index: &Index<'_>) -> Checked {
@@ -154,6 +156,131 @@ impl Checker {
             readings,
             decisive: outcome.decisive,
         }
+    }
+}
+
+fn severity(v: Verdict) -> Option<u8> {
+    match v {
+        Verdict::Accurate => Some(0),
+        Verdict::RoughlyRight => Some(1),
+        Verdict::Inaccurate => Some(2),
+        Verdict::NotCheckable | Verdict::PeriodNotCovered => None,
+    }
+}
+
+/// "Fell by 11% to 12,193, compared with 13,690": a change stated with both of its figures,
+/// which give that change, is as right as the figures are: where the data differ, it is the
+/// figures that were revised.
+fn judge_stated_changes(checked: &mut [Checked]) {
+    for i in 0..checked.len().saturating_sub(2) {
+        let [change, now, then] = &checked[i..i + 3] else {
+            continue;
+        };
+        let (Some(c), Some(n), Some(t)) = (
+            change.claim.quantity(),
+            now.claim.quantity(),
+            then.claim.quantity(),
+        ) else {
+            continue;
+        };
+        let text = &change.claim.sentence;
+        let one_sentence = [&now.claim, &then.claim]
+            .iter()
+            .all(|x| x.offset == change.claim.offset && x.sentence == *text);
+        let counts = n.kind == quantity::Kind::Count && t.kind == quantity::Kind::Count;
+        let ordered = change.claim.span.end <= now.claim.span.start
+            && now.claim.span.end <= then.claim.span.start;
+        if !(one_sentence && counts && ordered && c.kind == quantity::Kind::Percent) {
+            continue;
+        }
+        let between = text[now.claim.span.end..then.claim.span.start].to_ascii_lowercase();
+        let against = ["compared with", "compared to", "from", "against"]
+            .iter()
+            .any(|w| between.contains(w));
+        let stated = if c.direction == Some(quantity::Direction::Down) {
+            -c.value.abs()
+        } else {
+            c.value
+        };
+        let implied = (n.value / t.value - 1.0) * 100.0;
+        if !against || !implied.is_finite() || (implied - stated).abs() > c.precision.max(1.0) {
+            continue;
+        }
+        let (Some(sc), Some(sn), Some(st)) = (
+            severity(change.verdict),
+            severity(now.verdict),
+            severity(then.verdict),
+        ) else {
+            continue;
+        };
+        let (figures, verdict) = if sn >= st {
+            (sn, now.verdict)
+        } else {
+            (st, then.verdict)
+        };
+        if figures >= sc {
+            continue;
+        }
+        let working = change
+            .explanation
+            .split_once(": ")
+            .map_or(change.explanation.as_str(), |(_, w)| w)
+            .trim_end_matches('.');
+        let explanation = format!(
+            "\"{}\" follows from the two figures stated ({} and {}), so it is as right as they are, {}; the data now give: {working}.",
+            change.claim.words(),
+            now.claim.words(),
+            then.claim.words(),
+            verdict.as_str().replace('_', " ")
+        );
+        checked[i].verdict = verdict;
+        checked[i].explanation = explanation;
+    }
+}
+
+/// "Jumped by 48% to 7,190": a change and the figure it reaches, said together, stand or
+/// fall together. Each takes the worse of the two verdicts, and says why.
+fn judge_pairs(checked: &mut [Checked]) {
+    judge_stated_changes(checked);
+    for j in 1..checked.len() {
+        let i = j - 1;
+        let (a, b) = (&checked[i].claim, &checked[j].claim);
+        let same_sentence = a.offset == b.offset && a.sentence == b.sentence;
+        let (Some(change), Some(count)) = (a.quantity(), b.quantity()) else {
+            continue;
+        };
+        let paired = same_sentence
+            && change.direction.is_some()
+            && matches!(
+                change.kind,
+                quantity::Kind::Percent | quantity::Kind::Multiple
+            )
+            && count.kind == quantity::Kind::Count
+            && count.direction.is_none()
+            && a.span.end <= b.span.start
+            && a.sentence[a.span.end..b.span.start].trim() == "to";
+        if !paired {
+            continue;
+        }
+        let (Some(sa), Some(sb)) = (severity(checked[i].verdict), severity(checked[j].verdict))
+        else {
+            continue;
+        };
+        let (worse, better) = if sa > sb {
+            (i, j)
+        } else if sb > sa {
+            (j, i)
+        } else {
+            continue;
+        };
+        let verdict = checked[worse].verdict;
+        let note = format!(
+            " It is said together with \"{}\", which is {}: the change and the figure it reaches stand or fall together.",
+            checked[worse].claim.words(),
+            verdict.as_str().replace('_', " ")
+        );
+        checked[better].verdict = verdict;
+        checked[better].explanation.push_str(&note);
     }
 }
 

@@ -141,6 +141,25 @@ fn shares_whose_part_another_table_counts() {
 }
 
 #[test]
+fn a_change_and_the_figure_it_reaches_stand_together() {
+    // Enforced returns: 3,855 in 2022, 6,393 in 2023 (+65.8%).
+    let on = date(2024, 3, 1);
+    let sentence = "Enforced returns rose by 20% to 6,400 in 2023.";
+    assert_eq!(
+        check(sentence, on, "rose by 20%"),
+        "inaccurate 65.8 [returns]"
+    );
+    assert_eq!(check(sentence, on, "6,400"), "inaccurate 6393.0 [returns]");
+    // Stated with both its figures, which give it, a change is as right as they are: the
+    // 2023 figure is provisional and 6,100 within its revisions.
+    let sentence = "Enforced returns rose by 60% to 6,100 in 2023, compared with 3,800 in 2022.";
+    assert_eq!(
+        check(sentence, on, "rose by 60%"),
+        "accurate 65.8 [returns]"
+    );
+}
+
+#[test]
 fn changes_and_multiples() {
     let on = date(2024, 3, 1);
     assert_eq!(
