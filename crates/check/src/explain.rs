@@ -117,15 +117,25 @@ fn working(j: &Judged) -> String {
 
 fn not_covered(said: &str, j: &Judged) -> String {
     let covered = match j.figure.coverage {
+        query::Coverage::Partial { first, last }
+            if matches!(j.reading.arithmetic, Arithmetic::Sum) && j.figure.value.is_finite() =>
+        {
+            format!(
+                "the data cover only {first} to {last} of it, where the figures come to about {}",
+                number::count(j.figure.value)
+            )
+        }
         query::Coverage::Partial { first, last } => {
             format!("the data cover only {first} to {last} of it")
         }
         _ => "the data do not reach it".to_string(),
     };
-    format!(
-        "{said} is about {}, and {covered}.",
-        period_words(&j.reading.window)
-    )
+    let period = period_words(&j.reading.window);
+    let period = period
+        .strip_prefix("in ")
+        .or_else(|| period.strip_prefix("from "))
+        .unwrap_or(&period);
+    format!("{said} speaks of {period}, and {covered}.")
 }
 
 /// Under "more than" claims, the largest figure any reading gives.

@@ -63,7 +63,13 @@ fn check(sentence: &str, on: Date, words: &str) -> String {
         .decisive
         .and_then(|i| claim.readings.get(i))
         .map_or("-".to_string(), |j| {
-            format!("{:.1} [{}]", j.figure.value, j.reading.dataset)
+            let value = j.figure.value;
+            let value = if value.is_finite() {
+                format!("{value:.1}")
+            } else {
+                "-".to_string()
+            };
+            format!("{value} [{}]", j.reading.dataset)
         });
     format!("{} {figure}", claim.verdict.as_str())
 }
@@ -320,7 +326,7 @@ fn what_the_data_cannot_check() {
             on,
             "9,000"
         ),
-        "period_not_covered 0.0 [returns_by_destination]"
+        "period_not_covered - [returns_by_destination]"
     );
 }
 

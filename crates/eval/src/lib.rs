@@ -105,8 +105,9 @@ pub struct Outcome {
     /// The figure of the reading the verdict rests on.
     pub figure: Option<f64>,
     pub labelled_figures: Vec<f64>,
-    /// Whether the figure is within 0.5% of a labelled figure; `None` when the label has no
-    /// numeric figure.
+    /// Whether the figure is within 0.5% of a labelled figure (or the label's rounding), or
+    /// a labelled figure lies in the figure's day-weighted range for a period with fuzzy
+    /// ends; `None` when the label has no numeric figure.
     pub figure_agrees: Option<bool>,
     pub explanation: String,
 }
@@ -117,9 +118,12 @@ pub fn score(label: &Labelled, checked: &[Checked]) -> Outcome {
     let found = pick(label, checked);
     let chosen = found.or_else(|| checked.first());
     let figure = chosen.and_then(decisive_figure);
+    let range = chosen.and_then(decisive_range);
     let labelled_figures = numeric_figures(label);
-    let figure_agrees = (!labelled_figures.is_empty())
-        .then(|| figure.is_some_and(|f| agrees_with_any(f, &label.readings)));
+    let figure_agrees = (!labelled_figures.is_empty()).then(|| {
+        figure.is_some_and(|f| agrees_with_any(f, &label.readings))
+            || range.is_some_and(|r| labelled_figures.iter().any(|l| within(*l, r)))
+    });
     Outcome {
         id: label.id.clone(),
         expected: label.expected_verdict.clone(),
@@ -188,6 +192,20 @@ fn decisive_figure(checked: &Checked) -> Option<f64> {
         .filter(|v| v.is_finite())
 }
 
+/// The decisive figure's day-weighted estimate from the narrowest to the widest reading of a
+/// period whose ends are fuzzy ("the end of last year" is any day of December); `None`
+/// when the period is sharp.
+fn decisive_range(checked: &Checked) -> Option<(f64, f64)> {
+    let i = checked.decisive?;
+    let (low, high) = checked.readings.get(i)?.figure.range;
+    let (low, high) = (low.min(high), low.max(high));
+    (low.is_finite() && high.is_finite() && high > low).then_some((low, high))
+}
+
+fn within(x: f64, (low, high): (f64, f64)) -> bool {
+    x >= low && x <= high
+}
+
 fn numeric_figures(label: &Labelled) -> Vec<f64> {
     label
         .readings
@@ -218,7 +236,7 @@ pub struct Summary {
     /// Share of claims whose verdict equals the expected one.
     pub verdict_agreement: f64,
     /// Among claims whose labelled readings carry a number, the share whose chosen figure
-    /// is within 0.5% of one of them.
+    /// agrees with one of them (see [`Outcome::figure_agrees`]).
     pub figure_agreement: f64,
     pub figure_claims: usize,
     /// Expected verdict → actual verdict → count.

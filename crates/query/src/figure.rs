@@ -147,6 +147,13 @@ pub fn evaluate_with(reading: &Reading, table: &Table, part_table: Option<&Table
     if !keeps_own_series {
         figure.series = quarters;
     }
+    if coverage == Coverage::None {
+        // Nothing of the period is in the table: no figure, rather than a sum of nothing.
+        figure.value = f64::NAN;
+        figure.lower = f64::NAN;
+        figure.upper = f64::NAN;
+        figure.range = (f64::NAN, f64::NAN);
+    }
     figure.coverage = coverage;
     figure
 }
