@@ -290,37 +290,42 @@ fn ranking(text: &str) -> Option<(Range<usize>, Assertion)> {
 /// came from three countries", "five nationalities made up 60%". Gives the words and the
 /// number. A ranking ("the top five nationalities were ...") is not one.
 pub(crate) fn countries_counted(text: &str) -> Option<(Range<usize>, usize)> {
-    let lower = text.to_ascii_lowercase();
-    const MORE: [&str; 10] = [
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    const BETWEEN: [&str; 6] = ["", "main ", "largest ", "biggest ", "different ", "top "];
-    let numbers = NUMBERS
-        .iter()
-        .chain(&MORE)
-        .enumerate()
-        .skip(1)
-        .map(|(i, w)| (i + 1, w.to_string()))
-        .chain((2..=30).map(|n| (n, n.to_string())));
-    for (n, number) in numbers {
-        for between in BETWEEN {
-            for group in ["countries", "nationalities"] {
-                if let Some(span) = find_word(&lower, &format!("{number} {between}{group}")) {
-                    let top = lower[..span.start].trim_end().ends_with("top");
-                    if !top {
-                        return Some((span, n));
-                    }
-                }
+    const BETWEEN: [&str; 5] = ["main", "largest", "biggest", "different", "top"];
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, &text[s..i]));
+                start = None;
             }
+            _ => {}
+        }
+    }
+    for (i, &(at, word)) in words.iter().enumerate() {
+        let word = word.to_ascii_lowercase();
+        if word != "countries" && word != "nationalities" {
+            continue;
+        }
+        let Some(mut j) = i.checked_sub(1) else {
+            continue;
+        };
+        if BETWEEN.contains(&words[j].1.to_ascii_lowercase().as_str()) {
+            let Some(k) = j.checked_sub(1) else {
+                continue;
+            };
+            j = k;
+        }
+        let Some(n) = quantity::small_number(words[j].1).filter(|n| (2..=30).contains(n)) else {
+            continue;
+        };
+        let top = j > 0 && words[j - 1].1.eq_ignore_ascii_case("top");
+        if !top {
+            return Some((words[j].0..at + word.len(), n as usize));
         }
     }
     None

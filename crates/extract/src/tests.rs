@@ -39,6 +39,9 @@ fn a_share_of_a_number_of_countries() {
     assert_eq!(found[0].top_countries, Some(4));
     let ranking = claims("In 2023 the top four nationalities were Syria, Chad, Peru and Laos.");
     assert!(ranking.iter().all(|c| c.top_countries.is_none()));
+    let text = "The Home Office’s figures show 70% came from five main countries in 2023.";
+    let (span, n) = crate::assertions::countries_counted(text).unwrap();
+    assert_eq!((&text[span], n), ("five main countries", 5));
     let count = claims("Some 3,000 people from five countries were detained in 2023.");
     assert_eq!(count.len(), 1);
     assert_eq!(

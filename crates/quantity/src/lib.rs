@@ -147,6 +147,18 @@ pub struct AgeBand {
     pub max: Option<u32>,
 }
 
+/// A whole number below a hundred written as a word or in digits: "twelve" → 12,
+/// "forty" → 40, "12" → 12.
+pub fn small_number(word: &str) -> Option<u32> {
+    if let Ok(n) = word.parse::<u32>() {
+        return (n < 100).then_some(n);
+    }
+    let word = word.to_ascii_lowercase();
+    let unit = lexicon::UNITS.iter().position(|u| *u == word);
+    let ten = lexicon::TENS.iter().position(|t| *t == word);
+    unit.map(|u| u as u32).or(ten.map(|t| (t as u32 + 2) * 10))
+}
+
 /// Finds the age bands in `text`, in order of position.
 pub fn find_ages(text: &str) -> Vec<AgeBand> {
     ages::find(&token::Tokens::new(text))

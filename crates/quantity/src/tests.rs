@@ -4,7 +4,7 @@
 use insta::assert_snapshot;
 use proptest::prelude::*;
 
-use crate::{AgeBand, Direction, Kind, Quantity, find, find_ages};
+use crate::{AgeBand, Direction, Kind, Quantity, find, find_ages, small_number};
 
 fn check(input: &str) -> String {
     let found = find(input);
@@ -544,4 +544,27 @@ proptest! {
             prop_assert!(text.get(q.number_span.clone()).is_some());
         }
     }
+}
+
+#[test]
+fn small_numbers_in_words_or_digits() {
+    let read: Vec<Option<u32>> = [
+        "three", "Twelve", "forty", "27", "zero", "hundred", "150", "x",
+    ]
+    .iter()
+    .map(|w| small_number(w))
+    .collect();
+    assert_eq!(
+        read,
+        [
+            Some(3),
+            Some(12),
+            Some(40),
+            Some(27),
+            Some(0),
+            None,
+            None,
+            None
+        ]
+    );
 }

@@ -84,12 +84,11 @@ pub fn sql(reading: &Reading) -> String {
         literal(&reading.source)
     );
     let whole = conditions(reading.filters.iter().filter(|f| !f.part));
-    let between = format!("{time} BETWEEN {}", window_span);
-    let wheres: Vec<String> = [whole, between]
-        .into_iter()
-        .filter(|c| c != "TRUE")
-        .collect();
-    let _ = write!(sql, "WHERE {}", wheres.join("\n  AND "));
+    let _ = write!(
+        sql,
+        "WHERE {}",
+        where_conditions(whole, window_span, &time, "  ")
+    );
     if matches!(reading.arithmetic, Arithmetic::Trend) {
         let _ = write!(sql, "\nGROUP BY {time}\nORDER BY {time}");
     }
@@ -97,25 +96,38 @@ pub fn sql(reading: &Reading) -> String {
     sql
 }
 
+/// The conditions of a WHERE clause: the filters and the span of days, joined by `AND`
+/// lines indented by `indent`.
+fn where_conditions(filters: String, span: String, time: &str, indent: &str) -> String {
+    let wheres: Vec<String> = [filters, format!("{time} BETWEEN {span}")]
+        .into_iter()
+        .filter(|c| c != "TRUE")
+        .collect();
+    wheres.join(&format!("\n{indent}AND "))
+}
+
+/// The WHERE conditions of a reading over all its filters and its window's quarters.
+fn reading_where(r: &Reading, indent: &str) -> String {
+    where_conditions(
+        conditions(r.filters.iter()),
+        span_of(&r.window, None),
+        &ident(&r.time_column),
+        indent,
+    )
+}
+
 /// Each country's day-weighted total, largest first.
 fn ranking_sql(reading: &Reading, column: &str, limit: usize) -> String {
     let n = ident(&reading.measure);
     let time = ident(&reading.time_column);
     let weighted = format!("{n}{}", weight(&time, &reading.window));
-    let filters = conditions(reading.filters.iter());
-    let wheres: Vec<String> = [
-        filters,
-        format!("{time} BETWEEN {}", span_of(&reading.window, None)),
-    ]
-    .into_iter()
-    .filter(|c| c != "TRUE")
-    .collect();
+    let wheres = reading_where(reading, "  ");
     format!(
         "-- {}\nSELECT {col}, SUM({weighted}) AS total\nFROM {}({})\nWHERE {}\nGROUP BY {col}\nORDER BY total DESC\nLIMIT {limit};",
         reading.description.replace('\n', " "),
         reader(&reading.source),
         literal(&reading.source),
-        wheres.join("\n  AND "),
+        wheres,
         col = ident(column),
     )
 }
@@ -124,20 +136,14 @@ fn ranking_sql(reading: &Reading, column: &str, limit: usize) -> String {
 fn share_of_sql(reading: &Reading, part: &Reading) -> String {
     let total = |r: &Reading, name: &str| {
         let time = ident(&r.time_column);
-        let wheres: Vec<String> = [
-            conditions(r.filters.iter()),
-            format!("{time} BETWEEN {}", span_of(&r.window, None)),
-        ]
-        .into_iter()
-        .filter(|c| c != "TRUE")
-        .collect();
+        let wheres = reading_where(r, "    ");
         format!(
             "  SELECT SUM({}{}) AS {name}\n  FROM {}({})\n  WHERE {}",
             ident(&r.measure),
             weight(&time, &r.window),
             reader(&r.source),
             literal(&r.source),
-            wheres.join("\n    AND ")
+            wheres
         )
     };
     format!(
@@ -162,13 +168,7 @@ fn top_share_sql(
     let time = ident(&reading.time_column);
     let col = ident(column);
     let weighted = format!("{n}{}", weight(&time, &reading.window));
-    let wheres: Vec<String> = [
-        conditions(reading.filters.iter()),
-        format!("{time} BETWEEN {}", span_of(&reading.window, None)),
-    ]
-    .into_iter()
-    .filter(|c| c != "TRUE")
-    .collect();
+    let wheres = reading_where(reading, "  ");
     let merged: Vec<String> = countries
         .iter()
         .filter(|(_, labels)| labels.len() > 1)
@@ -197,7 +197,7 @@ fn top_share_sql(
         reading.description.replace('\n', " "),
         reader(&reading.source),
         literal(&reading.source),
-        wheres.join("\n  AND "),
+        wheres,
     )
 }
 
@@ -225,11 +225,12 @@ fn record_sql(reading: &Reading, others: &[Window], high: bool) -> String {
         .map(|w| w.last)
         .max()
         .unwrap_or(reading.window.last);
-    let filters = conditions(reading.filters.iter());
-    let wheres: Vec<String> = [filters, format!("{time} BETWEEN {}", days(first, last))]
-        .into_iter()
-        .filter(|c| c != "TRUE")
-        .collect();
+    let wheres = where_conditions(
+        conditions(reading.filters.iter()),
+        days(first, last),
+        &time,
+        "    ",
+    );
     format!(
         "-- {}\nSELECT stretch, SUM(n * w) AS total\nFROM (\n  SELECT {n} AS n,\n    CASE {} END AS stretch,\n    CASE {} ELSE 0 END AS w\n  FROM {}({})\n  WHERE {}\n)\nGROUP BY stretch\nORDER BY total {};",
         reading.description.replace('\n', " "),
@@ -237,7 +238,7 @@ fn record_sql(reading: &Reading, others: &[Window], high: bool) -> String {
         weights.join(" "),
         reader(&reading.source),
         literal(&reading.source),
-        wheres.join("\n    AND "),
+        wheres,
         if high { "DESC" } else { "ASC" }
     )
 }
