@@ -98,9 +98,10 @@ impl Checker {
         sentences: &[&str],
         published: Date,
     ) -> Vec<Vec<Checked>> {
+        let index = self.index();
         extract::sentences_claims_in_turn(sentences, &self.context(published))
             .into_iter()
-            .map(|claims| self.judge_all(claims))
+            .map(|claims| self.judge_with(claims, &index))
             .collect()
     }
 
@@ -113,14 +114,22 @@ impl Checker {
         }
     }
 
-    fn judge_all(&self, claims: Vec<Claim>) -> Vec<Checked> {
-        let index = Index::new(&self.catalog, &self.gazetteer, |name| {
+    fn index(&self) -> Index<'_> {
+        Index::new(&self.catalog, &self.gazetteer, |name| {
             let source = self.sources.iter().find(|s| s.dataset == name)?;
             Some((&source.table, source.path.clone()))
-        });
+        })
+    }
+
+    fn judge_all(&self, claims: Vec<Claim>) -> Vec<Checked> {
+        self.judge_with(claims, &self.index())
+    }
+
+    /// Judges the claims of one text: each on its own, then those said together.
+    fn judge_with(&self, claims: Vec<Claim>, index: &Index<'_>) -> Vec<Checked> {
         let mut checked: Vec<Checked> = claims
             .into_iter()
-            .map(|claim| self.judge_one(claim, &index))
+            .map(|claim| self.judge_one(claim, index))
             .collect();
         judge_pairs(&mut checked);
         checked

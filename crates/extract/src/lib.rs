@@ -271,6 +271,7 @@ fn sentence_claims(
     let ages = quantity::find_ages(text);
     let assertions = assertions::find(text, &times, &ages);
     let entities = entities::find(text, context, &mut state.last_country);
+    let countries_counted = assertions::countries_counted(text).map(|(_, n)| n);
     let mut out = Vec::new();
     let spans: Vec<Range<usize>> = assertions
         .iter()
@@ -283,12 +284,8 @@ fn sentence_claims(
         let hedge = hedges::find(text, &span, &assertion);
         let forecast = matches!(hedge, Some(Hedge::Forecast { .. }));
         let record = matches!(assertion, Assertion::Record { .. });
-        let share = matches!(&assertion, Assertion::Quantity(q)
-            if matches!(q.kind, quantity::Kind::Percent | quantity::Kind::Fraction)
-                && q.direction.is_none());
-        let top_countries = assertions::countries_counted(text)
-            .filter(|_| share)
-            .map(|(_, n)| n);
+        let top_countries = countries_counted
+            .filter(|_| matches!(&assertion, Assertion::Quantity(q) if q.is_share()));
         let asserted = periods::Asserted {
             record,
             span: &span,

@@ -73,6 +73,14 @@ pub struct Quantity {
     pub direction: Option<Direction>,
 }
 
+impl Quantity {
+    /// A percentage or fraction with no direction: a share ("45% were Albanian"), not a
+    /// change ("up 45%").
+    pub fn is_share(&self) -> bool {
+        matches!(self.kind, Kind::Percent | Kind::Fraction) && self.direction.is_none()
+    }
+}
+
 /// What sort of number a [`Quantity`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

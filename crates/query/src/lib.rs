@@ -235,12 +235,12 @@ impl<'a> Bound<'a> {
         self.countries.get(column)?.get(code).map(Vec::as_slice)
     }
 
-    /// The column that plays a role, if the dataset has one.
     /// The labels of a country column that name no country, sorted.
     pub fn not_countries_of(&self, column: &str) -> Vec<String> {
         self.not_countries.get(column).cloned().unwrap_or_default()
     }
 
+    /// The column that plays a role, if the dataset has one.
     pub fn column_for(&self, role: Role) -> Option<&str> {
         self.dataset.dimension_for(role).map(|d| d.column.as_str())
     }

@@ -2,7 +2,6 @@
 
 use catalog::Role as DimensionRole;
 use extract::{Claim, Role as EntityRole};
-use quantity::Kind;
 
 use super::shares::whole_phrase;
 use super::{Draft, gap};
@@ -65,9 +64,7 @@ pub(super) fn nearest_per_role<'c>(claim: &Claim, codes: &[&'c str], share: bool
 }
 
 pub(super) fn is_share(claim: &Claim) -> bool {
-    claim
-        .quantity()
-        .is_some_and(|q| matches!(q.kind, Kind::Percent | Kind::Fraction) && q.direction.is_none())
+    claim.quantity().is_some_and(quantity::Quantity::is_share)
 }
 
 pub(super) fn country(bound: &Bound<'_>, claim: &Claim, code: &str, draft: &mut Draft) {

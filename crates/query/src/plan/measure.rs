@@ -102,12 +102,10 @@ pub(super) fn measure_fit(bound: &Bound<'_>, claim: &Claim, sentence_words: &Sen
 
 /// For a share, whether `span` lies outside the phrase naming the whole, in the part.
 pub(super) fn names_the_part(claim: &Claim, span: &std::ops::Range<usize>) -> bool {
-    let is_share = claim.quantity().is_some_and(|q| {
-        matches!(q.kind, quantity::Kind::Percent | quantity::Kind::Fraction)
-            && q.direction.is_none()
-    });
     let whole = super::shares::whole_phrase(claim);
-    is_share && claim.owns(span) && !(whole.start <= span.start && span.end <= whole.end)
+    super::countries::is_share(claim)
+        && claim.owns(span)
+        && !(whole.start <= span.start && span.end <= whole.end)
 }
 
 /// The table of a narrower population, counting the same thing, that a share's part names

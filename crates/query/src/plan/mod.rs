@@ -215,7 +215,7 @@ fn latest_published(
             .is_ok_and(|d| d <= claim.reference)
     };
     if period.via != extract::Via::Assumed {
-        return year_to_date(claim, period, out_by).unwrap_or(unchanged);
+        return year_to_date(claim, period, &out_by).unwrap_or(unchanged);
     }
     let year_end = period.period.end.latest;
     if out_by(year_end) {
@@ -225,11 +225,8 @@ fn latest_published(
         return unchanged;
     };
     // The year's last quarter is not out: the latest that is, looking back a year at most.
-    let Some(last) = (1..=4)
-        .map(|back| store::Quarter::from_index(year_last.index() - back))
-        .filter_map(|q| crate::window::quarter_days(q).map(|(_, end)| end))
-        .find(|end| out_by(*end))
-    else {
+    let before = store::Quarter::from_index(year_last.index() - 1);
+    let Some(last) = latest_out(before, 4, out_by) else {
         return unchanged;
     };
     let Some(first) = last
@@ -261,7 +258,7 @@ fn latest_published(
 fn year_to_date(
     claim: &Claim,
     period: &extract::ClaimPeriod,
-    out_by: impl Fn(jiff::civil::Date) -> bool,
+    out_by: &impl Fn(jiff::civil::Date) -> bool,
 ) -> Option<(temporal::Period, Option<String>)> {
     let p = &period.period;
     let year = claim.reference.year();
@@ -271,11 +268,7 @@ fn year_to_date(
     if !so_far {
         return None;
     }
-    let last = (1..=3)
-        .rev()
-        .filter_map(|q| crate::window::quarter_days(store::Quarter::new(i32::from(year), q)?))
-        .map(|(_, end)| end)
-        .find(|end| out_by(*end))?;
+    let last = latest_out(store::Quarter::new(i32::from(year), 3)?, 3, out_by)?;
     let note = format!(
         "the figures published by {} ran to {last}, so \"{}\" is read to then",
         claim.reference, period.text
@@ -290,6 +283,18 @@ fn year_to_date(
         ..p.clone()
     };
     Some((to_date, Some(note)))
+}
+
+/// The last day of the latest of `count` quarters up to `from` whose figures are out.
+fn latest_out(
+    from: store::Quarter,
+    count: i32,
+    out_by: impl Fn(jiff::civil::Date) -> bool,
+) -> Option<jiff::civil::Date> {
+    (0..count)
+        .map(|back| store::Quarter::from_index(from.index() - back))
+        .filter_map(|q| crate::window::quarter_days(q).map(|(_, end)| end))
+        .find(|end| out_by(*end))
 }
 
 /// The last quarters of a table whose figures are provisional.
