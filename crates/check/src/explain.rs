@@ -21,8 +21,15 @@ pub(crate) fn sentence(
     let decisive = outcome.decisive.and_then(|i| readings.get(i));
     match (&outcome.reason, decisive) {
         (Reason::Hedged(Hedge::Forecast { words }), _) => {
+            let outcome = readings
+                .first()
+                .filter(|j| {
+                    j.figure.coverage == query::Coverage::Full && j.figure.value.is_finite()
+                })
+                .map(|j| format!(" For reference, the outcome: {}.", working(j)))
+                .unwrap_or_default();
             format!(
-                "Not checkable: {said} is a forecast (\"{words}\"), which recorded figures cannot confirm or refute."
+                "Not checkable: {said} is a forecast (\"{words}\"), which recorded figures cannot confirm or refute.{outcome}"
             )
         }
         (Reason::Hedged(Hedge::NotPeople { words }), _) => {

@@ -91,15 +91,17 @@ impl Checker {
         self.judge_all(claims)
     }
 
-    /// Checks sentences read in turn, as from one source: each may lean on the ones before
-    /// ("the country", "in that time"). Gives the checked claims of each sentence.
+    /// Checks sentences read in turn, as from one source under an optional headline: each
+    /// may lean on the ones before ("the country", "in that time"), and on the headline for
+    /// what it counts. Gives the checked claims of each sentence.
     pub fn check_sentences_in_turn(
         &self,
         sentences: &[&str],
+        headline: Option<&str>,
         published: Date,
     ) -> Vec<Vec<Checked>> {
         let index = self.index();
-        extract::sentences_claims_in_turn(sentences, &self.context(published))
+        extract::sentences_claims_in_turn(sentences, headline, &self.context(published))
             .into_iter()
             .map(|claims| self.judge_with(claims, &index))
             .collect()

@@ -556,3 +556,63 @@ fn rankings_of_countries() {
         "roughly_right 47.5 [irregular_migration]"
     );
 }
+
+/// The verdict and decisive figure of each claim of sentences read in turn under a headline.
+fn check_under(headline: &str, sentences: &[&str], on: Date) -> Vec<String> {
+    checker()
+        .check_sentences_in_turn(sentences, Some(headline), on)
+        .into_iter()
+        .flatten()
+        .map(|c| {
+            let figure = c
+                .decisive
+                .and_then(|i| c.readings.get(i))
+                .map_or("-".to_string(), |j| format!("{:.1}", j.figure.value));
+            format!("{} {} {figure}", c.claim.words(), c.verdict.as_str())
+        })
+        .collect()
+}
+
+#[test]
+fn the_headline_says_what_is_counted() {
+    // The sentence names neither what is counted nor whose: the headline does both.
+    assert_eq!(
+        check_under(
+            "Children crossing the Channel in small boats",
+            &["In 2019 the number stood at 308, before climbing to 1,449 in 2020."],
+            date(2021, 3, 1),
+        ),
+        ["308 accurate 308.0", "1,449 accurate 1449.0"]
+    );
+    assert_eq!(
+        check_under(
+            "Albanians deported from Britain",
+            &["Only 892 faced enforced return to their homeland in the year to June 2022."],
+            date(2023, 1, 15),
+        ),
+        ["Only 892 accurate 892.0"]
+    );
+    // Without the headline, nothing says what the figure counts.
+    let alone = checker().check_sentence(
+        "In 2019 the number stood at 308, before climbing to 1,449 in 2020.",
+        date(2021, 3, 1),
+    );
+    assert!(alone.iter().all(|c| c.verdict.as_str() == "not_checkable"));
+}
+
+#[test]
+fn a_forecast_shows_its_outcome_for_reference() {
+    let checked = checker().check_sentence(
+        "At this rate, small boat crossings could reach 50,000.",
+        date(2022, 8, 1),
+    );
+    let forecast = &checked[0];
+    assert_eq!(forecast.verdict.as_str(), "not_checkable");
+    assert!(
+        forecast
+            .explanation
+            .contains("2022Q1 to 2022Q4, come to 45,774"),
+        "{}",
+        forecast.explanation
+    );
+}

@@ -208,4 +208,19 @@ impl Document {
     pub fn sentence_text(&self, sentence: &Sentence) -> &str {
         &self.text[sentence.span.clone()]
     }
+
+    /// The headline: the page's title, or for plain text, a first line that stands alone
+    /// without sentence punctuation, before any sentence.
+    pub fn headline(&self) -> Option<&str> {
+        if let Some(title) = self.metadata.title.as_deref() {
+            return Some(title);
+        }
+        let first = self.furniture.first()?;
+        let before_text = self
+            .sentences
+            .first()
+            .is_none_or(|s| first.span.end <= s.span.start);
+        (first.reason == FurnitureReason::Headline && before_text)
+            .then(|| self.text[first.span.clone()].trim())
+    }
 }

@@ -238,3 +238,19 @@ bytes!(
     html_no_article_fallback,
     b"<html><body><header>Site</header><div>Tolls rose 3% in May, the operator said.</div><aside>Related: Tolls</aside></body></html>"
 );
+
+#[test]
+fn the_headline_is_the_title_or_a_first_line_standing_alone() {
+    let text =
+        Document::from_text("Crossings fall in spring\n\nSome 3,000 people crossed in April.")
+            .unwrap();
+    assert_eq!(text.headline(), Some("Crossings fall in spring"));
+    let no_headline =
+        Document::from_text("Some 3,000 people crossed in April.\nRead more\n").unwrap();
+    assert_eq!(no_headline.headline(), None);
+    let html = Document::from_html(
+        "<html><head><title>Returns rise</title></head><body><p>Some 3,000 people were returned in April.</p></body></html>",
+    )
+    .unwrap();
+    assert_eq!(html.headline(), Some("Returns rise"));
+}

@@ -92,6 +92,59 @@ pub fn sources(labels: &[Labelled]) -> Vec<Vec<usize>> {
     groups
 }
 
+/// The headline a publisher wrote into a page's address, in title case: the last segment of
+/// the path with its extension, trailing numeric id and hyphens taken off
+/// ("/2021/07/13/channel-crossings-double-in-a-year/" gives "Channel Crossings Double in a
+/// Year"). `None` when the segment is not words, or fewer than three of them (an id, a
+/// section name).
+pub fn headline_of_url(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next()?;
+    let path = path.split_once("://").map_or(path, |(_, rest)| rest);
+    let (_, path) = path.split_once('/')?;
+    let segment = path.split('/').rev().find(|s| !s.is_empty())?;
+    let segment = segment
+        .rsplit_once('.')
+        .filter(|(_, ext)| ext.len() <= 4 && ext.chars().all(|c| c.is_ascii_alphabetic()))
+        .map_or(segment, |(stem, _)| stem);
+    let mut words: Vec<&str> = segment.split(['-', '_', '+']).collect();
+    while words
+        .last()
+        .is_some_and(|w| w.len() > 4 && w.chars().all(|c| c.is_ascii_digit()))
+    {
+        words.pop();
+    }
+    let wordy = words
+        .iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+        .count();
+    let plain = words
+        .iter()
+        .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric()));
+    (plain && wordy >= 3).then(|| {
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| title_case(w, i == 0))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// A word of a headline in title case: "albanians" is "Albanians", as the headline would
+/// print it, so that names read as names; short function words stay lower case.
+fn title_case(word: &str, first: bool) -> String {
+    const SMALL: [&str; 12] = [
+        "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "the", "to",
+    ];
+    if !first && SMALL.contains(&word) {
+        return word.to_string();
+    }
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_ascii_uppercase().to_string() + chars.as_str()
+    })
+}
+
 /// How the checker did on one labelled claim.
 #[derive(Debug, Clone, Serialize)]
 pub struct Outcome {
@@ -323,6 +376,34 @@ mod tests {
         assert_eq!(
             sources(&labels),
             vec![vec![0, 2], vec![1], vec![3], vec![4], vec![5]]
+        );
+    }
+
+    #[test]
+    fn headlines_are_read_from_addresses_made_of_words() {
+        assert_eq!(
+            headline_of_url("https://example.org/news/2021/05/01/boat-crossings-double-this-year/")
+                .as_deref(),
+            Some("Boat Crossings Double This Year")
+        );
+        assert_eq!(
+            headline_of_url("https://example.org/story/returns-to-kosovo-rise-084900716.html")
+                .as_deref(),
+            Some("Returns to Kosovo Rise")
+        );
+        assert_eq!(
+            headline_of_url("https://example.org/press-release/726"),
+            None
+        );
+        assert_eq!(
+            headline_of_url("https://example.org/news/uk-67708047"),
+            None
+        );
+        assert_eq!(headline_of_url("https://example.org/"), None);
+        assert_eq!(
+            headline_of_url("https://example.org/wg/news.nsf/articles/returns+up+sharply?open")
+                .as_deref(),
+            Some("Returns Up Sharply")
         );
     }
 

@@ -1,14 +1,21 @@
 //! Countries in a sentence, and the roles the text gives them.
 //!
 //! "Albanian migrants" and "Albanians" are nationalities; "returned to Albania" is a
-//! destination; "migrants from Albania" a nationality again. "The country" after "to" refers
-//! back to the last country named, and "nationals" with no country of their own are
+//! destination; "migrants from Albania" a nationality again. "The country" or "their
+//! homeland" after "to" refers back to the last country named, and "nationals" with no country of their own are
 //! nationals of the destination ("1,000 nationals returned to Albania").
 
 use crate::assertions::find_word;
 use crate::{Context, Entity, Role};
 
-const BACK_REFERENCES: [&str; 3] = ["the country", "that country", "this country"];
+const BACK_REFERENCES: [&str; 6] = [
+    "the country",
+    "that country",
+    "this country",
+    "their homeland",
+    "their home country",
+    "their home countries",
+];
 
 pub(crate) fn find(
     text: &str,

@@ -37,6 +37,9 @@ pub struct Claim {
     /// The sentence before, for claims that lean on it for what they count ("Of those,
     /// 12,000 were Albanian").
     pub context: Option<String>,
+    /// The document's headline, for claims whose sentences, and the one before, do not say
+    /// what they count ("Channel crossings by children double": "the figure rose to 1,449").
+    pub headline: Option<String>,
     /// Byte offset of the sentence in the document's text. Every other span of a claim is
     /// relative to the sentence.
     pub offset: usize,
@@ -170,9 +173,12 @@ pub struct Context<'a> {
     pub home: Option<&'a str>,
 }
 
-/// Finds the claims of a document, in order.
+/// Finds the claims of a document, in order, after its headline.
 pub fn claims(document: &Document, context: &Context<'_>) -> Vec<Claim> {
     let mut state = State::default();
+    if let Some(headline) = document.headline() {
+        state.read_headline(headline, context);
+    }
     let mut claims: Vec<Claim> = Vec::new();
     for sentence in &document.sentences {
         let text = document.sentence_text(sentence);
@@ -195,11 +201,18 @@ pub fn sentence_claims_alone(text: &str, context: &Context<'_>) -> Vec<Claim> {
     sentence_claims(text, 0, None, context, &mut State::default())
 }
 
-/// Finds the claims of sentences read one after another, each on its own line of text: the
-/// country, period and measure of one sentence carry to the next, as in [`claims`]. Gives one
-/// list per sentence, each with spans into its own sentence.
-pub fn sentences_claims_in_turn(texts: &[&str], context: &Context<'_>) -> Vec<Vec<Claim>> {
+/// Finds the claims of sentences read one after another, each on its own line of text, under
+/// an optional headline: the country, period and measure of one sentence carry to the next,
+/// as in [`claims`]. Gives one list per sentence, each with spans into its own sentence.
+pub fn sentences_claims_in_turn(
+    texts: &[&str],
+    headline: Option<&str>,
+    context: &Context<'_>,
+) -> Vec<Vec<Claim>> {
     let mut state = State::default();
+    if let Some(headline) = headline {
+        state.read_headline(headline, context);
+    }
     texts
         .iter()
         .map(|text| sentence_claims(text, 0, None, context, &mut state))
@@ -215,6 +228,7 @@ struct State {
     last_period: Vec<(Voice, ClaimPeriod)>,
     sentence_period: Option<ClaimPeriod>,
     previous_sentence: Option<String>,
+    headline: Option<String>,
     voice: Voice,
 }
 
@@ -237,6 +251,18 @@ impl Voice {
 }
 
 impl State {
+    /// Reads a headline before the first sentence: it says what the text is about, and the
+    /// country it names is the one "their homeland" refers back to. Its own numbers are not
+    /// claims: a headline restates the text's.
+    fn read_headline(&mut self, headline: &str, context: &Context<'_>) {
+        let headline = headline.trim();
+        if headline.is_empty() {
+            return;
+        }
+        entities::find(headline, context, &mut self.last_country);
+        self.headline = Some(headline.to_string());
+    }
+
     /// The period "in that time" refers to: the last one in the same voice, else the last.
     fn back_reference(&self) -> Option<&ClaimPeriod> {
         let same = self
@@ -286,17 +312,20 @@ fn sentence_claims(
         let record = matches!(assertion, Assertion::Record { .. });
         let top_countries = countries_counted
             .filter(|_| matches!(&assertion, Assertion::Quantity(q) if q.is_share()));
+        let others: Vec<Range<usize>> = spans.iter().filter(|s| **s != span).cloned().collect();
         let asserted = periods::Asserted {
             record,
             span: &span,
             plain,
             forecast,
+            others: &others,
         };
         let timing = periods::choose(text, &asserted, &times, said.as_ref(), state, reference);
         out.push(Claim {
-            others: spans.iter().filter(|s| **s != span).cloned().collect(),
+            others,
             sentence: text.to_string(),
             context: state.previous_sentence.clone(),
+            headline: state.headline.clone(),
             offset,
             hedge,
             span,
@@ -379,6 +408,7 @@ impl Claim {
         Claim {
             sentence: format!("{prefix} {}", self.sentence),
             context: None,
+            headline: None,
             span: shift(&self.span),
             others: self.others.iter().map(shift).collect(),
             said: self.said.as_ref().map(|s| Said {

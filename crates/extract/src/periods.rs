@@ -95,6 +95,9 @@ pub(crate) struct Asserted<'a> {
     pub forecast: bool,
     /// A record: "since 2004" after it is how far back the record reaches, not its period.
     pub record: bool,
+    /// The sentence's other quantities: a time expression beyond one of them is its period
+    /// ("in 2020 the figure rose to 1,449, reaching 4,321 in 2021").
+    pub others: &'a [Range<usize>],
 }
 
 pub(crate) fn choose(
@@ -126,13 +129,20 @@ pub(crate) fn choose(
         .flatten();
     let is_horizon = |t: &TimeExpr| horizon.is_some_and(|h| h.span == t.span);
     let main = own.or_else(|| {
-        nearest(
-            quantity,
+        let eligible = || {
             candidates
                 .iter()
                 .copied()
-                .filter(|t| !is_base(t) && !is_horizon(t)),
-        )
+                .filter(|t| !is_base(t) && !is_horizon(t))
+        };
+        let beyond_another = |t: &&TimeExpr| {
+            asserted
+                .others
+                .iter()
+                .any(|o| between(o, quantity, &t.span))
+        };
+        nearest(quantity, eligible().filter(|t| !beyond_another(t)))
+            .or_else(|| nearest(quantity, eligible()))
     });
     let mut timing = Timing {
         horizon: horizon.and_then(|h| match &h.value {
@@ -174,7 +184,13 @@ pub(crate) fn choose(
                     span: None,
                     ..p
                 })
-                .or_else(|| assumed(reference));
+                .or_else(|| {
+                    if forecast {
+                        forecast_year(reference)
+                    } else {
+                        assumed(reference)
+                    }
+                });
         }
     }
     timing.base = base(text, quantity, &candidates, timing.period.as_ref(), is_base);
@@ -267,6 +283,28 @@ fn assumed(reference: jiff::civil::Date) -> Option<ClaimPeriod> {
     })
 }
 
+/// A forecast with no period stated ("at this rate it could reach 30,000") is about the
+/// calendar year it was made in.
+fn forecast_year(reference: jiff::civil::Date) -> Option<ClaimPeriod> {
+    let year = reference.year();
+    let start = jiff::civil::Date::new(year, 1, 1).ok()?;
+    let end = jiff::civil::Date::new(year, 12, 31).ok()?;
+    Some(ClaimPeriod {
+        period: Period {
+            start: Day::exact(start),
+            end: Day::exact(end),
+            open: false,
+            derivation: format!(
+                "no period is stated, so the forecast is taken to be about the year it was made in ({year})"
+            ),
+        },
+        text: String::new(),
+        span: None,
+        via: Via::Assumed,
+        cue: None,
+    })
+}
+
 fn ending_when_said(period: &Period, said: Option<&Said>) -> Period {
     match said {
         Some(said) if period.open => {
@@ -293,6 +331,12 @@ fn nearest<'a>(
     times: impl Iterator<Item = &'a TimeExpr>,
 ) -> Option<&'a TimeExpr> {
     times.min_by_key(|t| distance(quantity, &t.span))
+}
+
+/// True when `middle` lies wholly between `a` and `b`.
+fn between(middle: &Range<usize>, a: &Range<usize>, b: &Range<usize>) -> bool {
+    let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
+    middle.start >= first.end && middle.end <= second.start
 }
 
 fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {

@@ -117,3 +117,55 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn a_period_beyond_another_number_is_that_numbers() {
+    let found = claims("In 2019 the total was 650, and it doubled to 1,300 in 2021.");
+    let periods: Vec<(&str, &str)> = found
+        .iter()
+        .map(|c| (c.words(), c.period.as_ref().map_or("", |p| p.text.as_str())))
+        .collect();
+    assert_eq!(
+        periods,
+        [
+            ("650", "In 2019"),
+            ("doubled", "in 2021"),
+            ("1,300", "in 2021")
+        ]
+    );
+}
+
+#[test]
+fn a_forecast_without_a_period_is_about_the_year_it_is_made_in() {
+    let found = claims("At this pace, crossings could reach 40,000.");
+    let period = &found[0].period.as_ref().unwrap().period;
+    assert_eq!(period.start.earliest, date(2024, 1, 1));
+    assert_eq!(period.end.latest, date(2024, 12, 31));
+}
+
+#[test]
+fn a_headline_names_the_country_their_homeland_refers_to() {
+    let gazetteer = Gazetteer::new();
+    let context = Context {
+        published: date(2024, 3, 10),
+        events: &[],
+        gazetteer: &gazetteer,
+        home: Some("GBR"),
+    };
+    let found = crate::sentences_claims_in_turn(
+        &["Some 400 were flown back to their homeland in 2023."],
+        Some("Georgians Sent Home on Charter Flights"),
+        &context,
+    );
+    let claim = &found[0][0];
+    assert_eq!(
+        claim.headline.as_deref(),
+        Some("Georgians Sent Home on Charter Flights")
+    );
+    let roles: Vec<String> = claim
+        .entities
+        .iter()
+        .map(|e| format!("{}:{:?}", e.code, e.role))
+        .collect();
+    assert_eq!(roles, ["GEO:Destination"]);
+}

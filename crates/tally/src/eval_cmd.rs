@@ -20,11 +20,13 @@ pub fn run(corpus: &Path, args: &DataArgs, json: bool) -> Result<()> {
             .iter()
             .map(|&i| labelled[i].sentence.as_str())
             .collect();
-        let date = labelled[group[0]].date;
-        for (&i, claims) in group
-            .iter()
-            .zip(checker.check_sentences_in_turn(&sentences, date))
-        {
+        let first = &labelled[group[0]];
+        let headline = first.source_url.as_deref().and_then(eval::headline_of_url);
+        for (&i, claims) in group.iter().zip(checker.check_sentences_in_turn(
+            &sentences,
+            headline.as_deref(),
+            first.date,
+        )) {
             checked[i] = claims;
         }
     }

@@ -75,12 +75,17 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         .filter(|b| matches_measure(b, claim, &sentence_words))
         .collect();
     if measured.is_empty() {
-        if let Some(context) = &claim.context {
-            let mut leaning = plan(&claim.prefixed(context), index);
+        let leans = [
+            (&claim.context, "the sentence before"),
+            (&claim.headline, "the headline"),
+        ];
+        for (words, from) in leans {
+            let Some(words) = words else { continue };
+            let mut leaning = plan(&claim.prefixed(words), index);
             for reading in &mut leaning.readings {
                 reading
                     .notes
-                    .push("what is counted is read from the sentence before".to_string());
+                    .push(format!("what is counted is read from {from}"));
             }
             if leaning.unmatched.is_none() {
                 return leaning;
@@ -149,6 +154,7 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         };
     }
     readings.sort_by(|a, b| b.score.total_cmp(&a.score));
+    dedup_same_rows(&mut readings);
     readings.truncate(KEEP);
     if let Some(reason) = &unrecordable {
         for reading in &mut readings {
@@ -159,6 +165,36 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         readings,
         unmatched: unrecordable,
     }
+}
+
+/// Drops a reading that keeps the same rows of the same table with the same arithmetic as a
+/// more natural one: a value named in the text ("small boats") and a table's default reading
+/// of the same value are one reading, not two.
+fn dedup_same_rows(readings: &mut Vec<Reading>) {
+    let key = |r: &Reading| {
+        let mut filters: Vec<(String, Vec<String>, bool)> = r
+            .filters
+            .iter()
+            .map(|f| {
+                let mut values = f.values.clone();
+                values.sort();
+                (f.column.clone(), values, f.part)
+            })
+            .collect();
+        filters.sort();
+        (r.dataset.clone(), filters)
+    };
+    let mut kept: Vec<Reading> = Vec::with_capacity(readings.len());
+    for reading in readings.drain(..) {
+        let k = key(&reading);
+        let same = kept.iter().any(|r| {
+            key(r) == k && r.window == reading.window && r.arithmetic == reading.arithmetic
+        });
+        if !same {
+            kept.push(reading);
+        }
+    }
+    *readings = kept;
 }
 
 /// Bytes between two spans, either way round.
