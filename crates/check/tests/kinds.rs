@@ -616,3 +616,69 @@ fn a_forecast_shows_its_outcome_for_reference() {
         forecast.explanation
     );
 }
+
+/// The tables of the readings of the first claim of a sentence.
+fn tables(sentence: &str, on: Date) -> Vec<String> {
+    let checked = checker().check_sentence(sentence, on);
+    let mut tables: Vec<String> = checked[0]
+        .readings
+        .iter()
+        .map(|j| j.reading.dataset.clone())
+        .collect();
+    tables.dedup();
+    tables
+}
+
+#[test]
+fn the_longer_measure_phrase_names_the_table() {
+    // "entering" alone is an arrivals word; "entering detention" names detention.
+    assert_eq!(
+        tables(
+            "Around 80 per cent of those entering detention in 2023 were men.",
+            date(2024, 3, 1),
+        ),
+        ["people_entering_detention"]
+    );
+    assert_eq!(
+        check(
+            "Around 91 per cent of those entering detention in 2023 were men.",
+            date(2024, 3, 1),
+            "Around 91 per cent"
+        ),
+        "accurate 91.2 [people_entering_detention]"
+    );
+    // "came" inside the period is not an arrivals word.
+    let since = tables(
+        "Returns have risen sharply since Labour came to power.",
+        date(2025, 3, 1),
+    );
+    assert!(
+        !since.is_empty() && since.iter().all(|t| t.starts_with("returns")),
+        "{since:?}"
+    );
+}
+
+#[test]
+fn shares_that_claimed_asylum() {
+    assert_eq!(
+        check(
+            "In 2022, 90 per cent of small boat arrivals claimed asylum.",
+            date(2024, 3, 1),
+            "90 per cent"
+        ),
+        "accurate 90.4 [small_boat_asylum_applications]"
+    );
+}
+
+#[test]
+fn a_change_since_a_year_sets_that_year_against_the_latest() {
+    // 2023 (29,437) against 2021 (28,526): the data end in 2023.
+    assert_eq!(
+        check(
+            "Small boat arrivals have more than doubled since 2021.",
+            date(2024, 3, 1),
+            "more than doubled"
+        ),
+        "inaccurate 1.0 [irregular_migration]"
+    );
+}

@@ -9,19 +9,74 @@ use crate::{Bound, Index};
 
 pub(super) fn matches_measure(bound: &Bound<'_>, claim: &Claim, sentence: &Sentence) -> bool {
     let measure = &bound.dataset.measure;
-    let has = |v: &catalog::Vocabulary| !sentence.hits(v, claim).is_empty();
+    // A measure word inside another table's longer measure phrase names that table's
+    // measure, unless this table has words of its own for the longer phrase ("asylum" in
+    // "not asylum seekers", a value of whether small-boat arrivals claimed asylum).
+    let own: Vec<std::ops::Range<usize>> = vocabularies(bound.dataset)
+        .flat_map(|v| sentence.hits(v, claim))
+        .map(|h| h.span)
+        .collect();
+    let shadowed = |h: &catalog::words::Hit| {
+        sentence.measures.iter().any(|m| {
+            m.start <= h.span.start
+                && h.span.end <= m.end
+                && m.len() > h.span.len()
+                && !own.iter().any(|o| o.start <= m.start && m.end <= o.end)
+        })
+    };
+    let has = |v: &catalog::Vocabulary| sentence.hits(v, claim).iter().any(|h| !shadowed(h));
     let owned =
         |v: &catalog::Vocabulary| sentence.hits(v, claim).iter().any(|h| claim.owns(&h.span));
     has(&measure.words) && (measure.population.is_empty() || owned(&measure.population))
 }
 
+/// Every vocabulary of a dataset: its measure and population words, and the words of its
+/// values, groups and readings.
+fn vocabularies(dataset: &catalog::Dataset) -> impl Iterator<Item = &catalog::Vocabulary> {
+    let measure = [&dataset.measure.words, &dataset.measure.population];
+    let dimensions = dataset.dimensions.iter().flat_map(|d| {
+        d.values
+            .iter()
+            .map(|v| &v.words)
+            .chain(d.groups.iter().chain(&d.readings).map(|g| &g.words))
+    });
+    measure.into_iter().chain(dimensions)
+}
+
 /// A sentence's words, and the spans of phrases naming what some table does not record:
 /// measure words inside them ("asylum seekers" in "failed asylum seekers") describe what is
-/// not recorded, not a measure.
+/// not recorded, not a measure; nor do words inside the claim's time expressions ("since
+/// Labour came to power").
 #[derive(Debug)]
 pub(super) struct Sentence {
     pub(super) words: Vec<Word>,
     pub(super) blocked: Vec<std::ops::Range<usize>>,
+    /// Every table's measure phrases in the sentence: a shorter one inside a longer one
+    /// ("entering" in "entering detention") names the longer one's measure only.
+    pub(super) measures: Vec<std::ops::Range<usize>>,
+}
+
+impl Sentence {
+    pub(super) fn new(claim: &Claim, index: &Index<'_>) -> Sentence {
+        let blocked: Vec<std::ops::Range<usize>> = [&claim.period, &claim.base]
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p.span.clone())
+            .collect();
+        let mut sentence = Sentence {
+            words: catalog::words::words(&claim.sentence),
+            blocked,
+            measures: Vec::new(),
+        };
+        let measures = index
+            .bound
+            .iter()
+            .flat_map(|b| sentence.hits(&b.dataset.measure.words, claim))
+            .map(|h| h.span)
+            .collect();
+        sentence.measures = measures;
+        sentence
+    }
 }
 
 impl Sentence {

@@ -7,7 +7,6 @@
 //! alternatives. Every choice made without words costs a little, every word of the sentence
 //! a reading leaves aside costs more; the readings are ranked by what is left.
 
-use catalog::words;
 use extract::Claim;
 
 use crate::window::Window;
@@ -47,12 +46,8 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         readings: Vec::new(),
         unmatched: Some(why.to_string()),
     };
-    let words = words::words(&claim.sentence);
-    let unblocked = Sentence {
-        words,
-        blocked: Vec::new(),
-    };
-    let blocked: Vec<std::ops::Range<usize>> = index
+    let unblocked = Sentence::new(claim, index);
+    let unrecorded_phrases: Vec<std::ops::Range<usize>> = index
         .bound
         .iter()
         .filter(|b| matches_measure(b, claim, &unblocked))
@@ -65,10 +60,8 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         })
         .map(|h| h.span)
         .collect();
-    let sentence_words = Sentence {
-        blocked,
-        ..unblocked
-    };
+    let mut sentence_words = unblocked;
+    sentence_words.blocked.extend(unrecorded_phrases);
     let measured: Vec<&Bound<'_>> = index
         .bound
         .iter()

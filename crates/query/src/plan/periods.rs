@@ -27,6 +27,9 @@ pub(super) fn arithmetic(
         if let Some((first, last)) = split_between(claim) {
             return Some((Window::new(&last)?, Window::new(&first)?));
         }
+        if let Some((first, last)) = split_since(claim, now) {
+            return Some((Window::new(&last)?, Window::new(&first)?));
+        }
         Some((window.clone(), Window::new(&year_before(now)?)?))
     };
     let change = |ratio: bool| -> Option<(Arithmetic, Window)> {
@@ -172,6 +175,47 @@ pub(super) fn split_between(claim: &Claim) -> Option<(temporal::Period, temporal
         })
     };
     Some((year(first_year)?, year(last_year)?))
+}
+
+/// "Has doubled since 2021": the year named against the twelve months to the end of the
+/// period (`now`, the claim's period after trimming to the data), not the span since then
+/// against the same span a year earlier, which would overlap it.
+pub(super) fn split_since(
+    claim: &Claim,
+    now: &temporal::Period,
+) -> Option<(temporal::Period, temporal::Period)> {
+    let period = claim.period.as_ref()?;
+    if period.cue != Some(temporal::Cue::Since) || !period.period.open {
+        return None;
+    }
+    let start = period.period.start.earliest;
+    let named: i16 = period.text.split_whitespace().last()?.parse().ok()?;
+    if named != start.year() || start.month() != 1 || start.day() != 1 {
+        return None;
+    }
+    let end = now.end.latest;
+    let year_end = jiff::civil::Date::new(named, 12, 31).ok()?;
+    let from = end
+        .checked_sub(jiff::Span::new().years(1))
+        .ok()?
+        .tomorrow()
+        .ok()?;
+    if from <= year_end {
+        return None;
+    }
+    let base = temporal::Period {
+        start: temporal::Day::exact(start),
+        end: temporal::Day::exact(year_end),
+        open: false,
+        derivation: format!("{named}, the year \"{}\" names", period.text),
+    };
+    let last = temporal::Period {
+        start: temporal::Day::exact(from),
+        end: temporal::Day::exact(end),
+        open: false,
+        derivation: format!("the twelve months to {end}"),
+    };
+    Some((base, last))
 }
 
 pub(super) fn shift(period: &temporal::Period, years_back: i32) -> Option<temporal::Period> {

@@ -68,7 +68,10 @@ pub(super) fn mark_parts(claim: &Claim, filters: &mut [Filter]) -> bool {
     filters.iter().any(|f| f.part)
 }
 
-pub(super) const PREDICATES: [&str; 18] = [
+pub(super) const PREDICATES: [&str; 21] = [
+    " claimed ",
+    " applied ",
+    " sought ",
     " were ",
     " was ",
     " are ",
