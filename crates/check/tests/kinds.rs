@@ -682,3 +682,60 @@ fn a_change_since_a_year_sets_that_year_against_the_latest() {
         "inaccurate 1.0 [irregular_migration]"
     );
 }
+
+#[test]
+fn more_than_in_any_year_since() {
+    // 25,646 enforced and voluntary returns in 2023; 2019 to 2022 were all lower.
+    assert_eq!(
+        check(
+            "More people were returned in 2023 than in any year since 2019.",
+            date(2024, 3, 1),
+            "than in any year"
+        ),
+        "accurate 1.0 [returns]"
+    );
+    // 14,867 entered detention in 2020, fewer than in any year from 2010.
+    assert_eq!(
+        check(
+            "Fewer people were detained in 2020 than in any year since 2010.",
+            date(2024, 3, 1),
+            "than in any year"
+        ),
+        "accurate 1.0 [people_entering_detention]"
+    );
+}
+
+#[test]
+fn a_trend_within_a_year_is_on_the_year_before() {
+    // 29,437 in 2023 against 45,774 in 2022; within 2023 the quarters rose.
+    assert_eq!(
+        check(
+            "Small boat arrivals fell back in 2023.",
+            date(2024, 3, 1),
+            "fell"
+        ),
+        "accurate -35.7 [irregular_migration]"
+    );
+}
+
+#[test]
+fn a_share_of_returns_is_of_the_usual_count() {
+    // 6,393 enforced of 25,646 enforced and voluntary returns; of every return,
+    // including refusals at port, 12.7%.
+    assert_eq!(
+        check(
+            "Around a quarter of returns in 2023 were enforced.",
+            date(2024, 3, 1),
+            "Around a quarter"
+        ),
+        "accurate 24.9 [returns]"
+    );
+    // "entry" inside "refused entry at port" is not an arrival word.
+    assert_eq!(
+        tables(
+            "Over 1,000 people were refused entry at port and returned in the first quarter of 2023.",
+            date(2024, 3, 1),
+        )[0],
+        "returns"
+    );
+}

@@ -168,7 +168,7 @@ fn trend(text: &str) -> Option<(Range<usize>, Assertion)> {
     ))
 }
 
-const HIGHS: [&str; 9] = [
+const HIGHS: [&str; 13] = [
     "record levels",
     "record level",
     "record number",
@@ -176,6 +176,10 @@ const HIGHS: [&str; 9] = [
     "a record",
     "highest",
     "than ever",
+    "than in any other year",
+    "than in any year",
+    "than any other year",
+    "than any year",
     "all-time high",
     "peaked",
 ];
@@ -187,8 +191,8 @@ const LOWS: [&str; 5] = [
     "ten-year low",
 ];
 
-/// "Record levels of returns", "more people than ever", "the lowest since 2004", "peaked in
-/// 2002". Needs a statistical subject or measure-like noun nearby, as trends do.
+/// "Record levels of returns", "more people than ever", "more than in any year since 2015",
+/// "the lowest since 2004", "peaked in 2002". Needs a statistical subject or measure-like noun nearby, as trends do.
 fn record(text: &str) -> Option<(Range<usize>, Assertion)> {
     let lower = text.to_ascii_lowercase();
     let found = |words: &[&'static str], high: bool| {
@@ -199,8 +203,8 @@ fn record(text: &str) -> Option<(Range<usize>, Assertion)> {
     };
     let lows = found(&LOWS, false);
     let (span, high, word) = lows.or_else(|| found(&HIGHS, true))?;
-    let fewer_than_ever = word == "than ever"
-        && ["fewer", "less"]
+    let fewer_than_ever = word.starts_with("than ")
+        && ["fewer", "less", "lower"]
             .iter()
             .any(|w| find_word(&lower[..span.start], w).is_some());
     let high = high && !fewer_than_ever;

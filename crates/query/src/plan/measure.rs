@@ -9,8 +9,8 @@ use crate::{Bound, Index};
 
 pub(super) fn matches_measure(bound: &Bound<'_>, claim: &Claim, sentence: &Sentence) -> bool {
     let measure = &bound.dataset.measure;
-    // A measure word inside another table's longer measure phrase names that table's
-    // measure, unless this table has words of its own for the longer phrase ("asylum" in
+    // A measure word inside another table's longer phrase names that table's measure,
+    // unless this table has words of its own for the longer phrase ("asylum" in
     // "not asylum seekers", a value of whether small-boat arrivals claimed asylum).
     let own: Vec<std::ops::Range<usize>> = vocabularies(bound.dataset)
         .flat_map(|v| sentence.hits(v, claim))
@@ -51,8 +51,9 @@ fn vocabularies(dataset: &catalog::Dataset) -> impl Iterator<Item = &catalog::Vo
 pub(super) struct Sentence {
     pub(super) words: Vec<Word>,
     pub(super) blocked: Vec<std::ops::Range<usize>>,
-    /// Every table's measure phrases in the sentence: a shorter one inside a longer one
-    /// ("entering" in "entering detention") names the longer one's measure only.
+    /// Every table's phrases in the sentence: a measure word inside a longer phrase of
+    /// another table ("entering" in "entering detention", "entry" in "refused entry at
+    /// port") names that table's measure only.
     pub(super) measures: Vec<std::ops::Range<usize>>,
 }
 
@@ -71,7 +72,8 @@ impl Sentence {
         let measures = index
             .bound
             .iter()
-            .flat_map(|b| sentence.hits(&b.dataset.measure.words, claim))
+            .flat_map(|b| vocabularies(b.dataset))
+            .flat_map(|v| sentence.hits(v, claim))
             .map(|h| h.span)
             .collect();
         sentence.measures = measures;

@@ -25,7 +25,7 @@ use measure::{
     unrecorded,
 };
 use periods::arithmetic;
-use shares::{known_whole, mark_parts};
+use shares::{known_whole, mark_parts, usual_whole};
 
 /// The readings of a claim, most natural first, or why there are none.
 #[derive(Debug, Clone, PartialEq)]
@@ -370,8 +370,9 @@ fn readings_of(
         .into_iter()
         .filter_map(|d| finish(bound, claim, window, arithmetic, d, index, sentence_words))
         .flat_map(|r| {
+            let usual = usual_whole(bound, &r);
             let known = known_whole(bound, &r);
-            std::iter::once(r).chain(known)
+            usual.into_iter().chain(std::iter::once(r)).chain(known)
         })
         .collect()
 }

@@ -54,6 +54,58 @@ pub(super) fn known_whole(bound: &Bound<'_>, reading: &Reading) -> Option<Readin
     Some(variant)
 }
 
+/// For a share whose part is a value of a dimension with a usual reading ("went
+/// voluntarily" of returns), the same share of the usual whole (enforced and voluntary
+/// returns), which is how a fact-checker reads "two-thirds of those returned": the reading
+/// given comes first, the whole of every value after it.
+pub(super) fn usual_whole(bound: &Bound<'_>, reading: &Reading) -> Option<Reading> {
+    if !matches!(reading.arithmetic, Arithmetic::Share) {
+        return None;
+    }
+    let mut variant = reading.clone();
+    let mut wholes = Vec::new();
+    for part in reading.filters.iter().filter(|f| f.part) {
+        let dimension = bound.dataset.dimension(&part.column)?;
+        let Some(usual) = dimension.default_reading() else {
+            continue;
+        };
+        let Some(values) = &usual.values else {
+            continue;
+        };
+        let labels: Vec<String> = dimension
+            .labels_of(values)
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let inside = part.values.iter().all(|v| labels.contains(v));
+        let bounded = reading
+            .filters
+            .iter()
+            .any(|f| !f.part && f.column == part.column);
+        if !inside || bounded || labels.len() <= part.values.len() {
+            continue;
+        }
+        variant.filters.push(Filter {
+            column: part.column.clone(),
+            values: labels,
+            why: Why::Default(usual.label.clone()),
+            part: false,
+            evidence: None,
+        });
+        wholes.push(usual.label.clone());
+    }
+    if wholes.is_empty() {
+        return None;
+    }
+    variant.score += 1.0;
+    variant.description = format!("{}, of {}", reading.description, wholes.join(" and "));
+    variant.notes.push(format!(
+        "the whole is the usual count: {}",
+        wholes.join(" and ")
+    ));
+    Some(variant)
+}
+
 /// For a share, the filters whose words stand outside the phrase that names the whole
 /// ("95 per cent [of Albanian arrivals] were men") pick out the part; the rest bound the
 /// whole. Returns false when nothing picks out a part.
@@ -68,8 +120,9 @@ pub(super) fn mark_parts(claim: &Claim, filters: &mut [Filter]) -> bool {
     filters.iter().any(|f| f.part)
 }
 
-pub(super) const PREDICATES: [&str; 21] = [
+pub(super) const PREDICATES: [&str; 22] = [
     " claimed ",
+    " went ",
     " applied ",
     " sought ",
     " were ",
