@@ -221,8 +221,13 @@ impl<'a> Reader<'a> {
                 && a.name.starts_with(char::is_uppercase)
                 && a.name.contains(' ')
         };
-        if let Some(a) = speaker.filter(named) {
-            self.people.mention(&a.name);
+        match speaker {
+            Some(a) if named(&a) => self.people.mention(&a.name),
+            // "the Home Secretary said ...", her name unknown: "she added" is her too.
+            Some(a) if a.kind == SpeakerKind::Person && !a.cue.is_empty() => {
+                self.people.mention_role(&a.name);
+            }
+            _ => {}
         }
     }
 

@@ -257,6 +257,14 @@ impl People {
         self.last = Some(name.to_owned());
     }
 
+    /// Records that a person was named by role alone ("the Home Secretary"): a pronoun
+    /// after it refers to them, but the role is no name to look surnames up in.
+    pub(crate) fn mention_role(&mut self, role: &str) {
+        if !PRONOUNS.contains(&role) {
+            self.last = Some(role.to_owned());
+        }
+    }
+
     /// Reads the names (and roles) in a sentence's words outside quotations.
     pub(crate) fn observe(&mut self, text: &str, tokens: &[Token<'_>]) {
         let mut i = 0;

@@ -254,3 +254,8 @@ fn the_headline_is_the_title_or_a_first_line_standing_alone() {
     .unwrap();
     assert_eq!(html.headline(), Some("Returns rise"));
 }
+
+text!(
+    pronoun_after_a_role,
+    "The Home Secretary said returns had risen by a fifth.\n\n\"We have detained more than 15,000 people,\" she added."
+);

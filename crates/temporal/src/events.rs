@@ -25,9 +25,15 @@ impl Parser<'_> {
     pub fn event(&self, i: usize, at_start: bool) -> Option<Found<'_>> {
         let window = self.window(i);
         let year = self.year_mentioned(&window);
+        // "the 2019 election": the year picks the event, and the alias reads round it.
+        let words: Vec<(&str, usize)> = window
+            .iter()
+            .copied()
+            .filter(|(w, _)| !(w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())))
+            .collect();
         let mut best: Option<(Found<'_>, (bool, bool, Date))> = None;
         for event in self.ctx.events {
-            let Some((pos, end)) = event.aliases.iter().find_map(|a| find_alias(&window, a)) else {
+            let Some((pos, end)) = event.aliases.iter().find_map(|a| find_alias(&words, a)) else {
                 continue;
             };
             if at_start && pos > 2 {

@@ -223,6 +223,7 @@ fn named_events() {
     assert_snapshot!(check("Since the Treaty of Example, trade doubled.", "2023-05-16"), @"Since the Treaty of Example → since 2019-03-04 → 2023-05-16 (open)");
     assert_snapshot!(check("Since the example accord was signed last year, trade doubled.", "2024-05-01"), @"Since the example accord was signed last year → since 2023-02-10 → 2024-05-01 (open)");
     assert_snapshot!(check("Since the example accord was signed, trade doubled.", "2024-05-01"), @"Since the example accord was signed → since 2023-02-10 → 2024-05-01 (open)");
+    assert_snapshot!(check("Since the 2021 example accord, trade doubled.", "2024-05-01"), @"Since the 2021 example accord → since 2021-06-01 → 2024-05-01 (open)");
     assert_snapshot!(check("Since the election, 4,000 have arrived.", "2023-05-16"), @"Since the election → since unresolved: the election");
     assert_snapshot!(check("Since the plan was launched more have come.", "2023-05-16"), @"Since the plan was launched → since unresolved: the plan was launched");
     assert_snapshot!(check("Since Brexit, fewer have come.", "2023-05-16"), @"Since Brexit → since unresolved: Brexit");
