@@ -224,11 +224,19 @@ impl Parser<'_> {
         Some((to_date(Day::exact(months_ending(r, months)?), r, d), end))
     }
 
-    /// "the year ending March 2022", "the year to last June", "the 12 months to June".
+    /// "the year ending March 2022", "the year to last June", "the 12 months to June", "the
+    /// three months to September 2023".
     fn rolling_year(&self, i: usize) -> Option<((Period, Cue), usize)> {
         let j = self.opt(i, "the");
         let j = self.either(j, &[&["past"], &["last"]]).unwrap_or(j);
-        let j = self.either(j, &[&["year"], &["12", "months"], &["twelve", "months"]])?;
+        let (months, j) = match self.word(j, "year") {
+            Some(k) => (12, k),
+            None => {
+                let (n, k) = self.count(j)?;
+                let k = self.either(k, &[&["months"], &["month"]])?;
+                (i32::try_from(n).ok().filter(|n| (1..=36).contains(n))?, k)
+            }
+        };
         let (cue, k) = [
             ("ending", Cue::None),
             ("ended", Cue::None),
@@ -243,8 +251,8 @@ impl Parser<'_> {
             self.spec(k, false).filter(|(s, _)| s.is_day()),
         ])?;
         let last = spec.resolve(self.reference(), Missing::Ended)?.end.latest;
-        let d = format!("the 12 months ending {}", long(last));
-        Some(((closed(months_ending(last, 12)?, last, d), cue), end))
+        let d = format!("the {months} months ending {}", long(last));
+        Some(((closed(months_ending(last, months)?, last, d), cue), end))
     }
 }
 

@@ -214,6 +214,12 @@ fn open_ended() {
 }
 
 #[test]
+fn months_to_a_month() {
+    assert_snapshot!(check("In the three months to September 2023, 13,000 crossed.", "2024-03-01"), @"In the three months to September 2023 → until 2023-07-01 → 2023-09-30");
+    assert_snapshot!(check("In the six months ending June, returns rose.", "2023-09-01"), @"In the six months ending June → 2023-01-01 → 2023-06-30");
+}
+
+#[test]
 fn named_events() {
     assert_snapshot!(check("Since the communique was agreed, 1,000 have gone home.", "2023-05-16"), @"Since the communique was agreed → since 2022-12-13 → 2023-05-16 (open)");
     assert_snapshot!(check("since the agreement of the communique last year, 1,000 went home", "2023-05-16"), @"since the agreement of the communique last year → since 2022-12-13 → 2023-05-16 (open)");
