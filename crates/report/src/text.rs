@@ -61,6 +61,8 @@ fn claim(out: &mut String, id: usize, checked: &Checked) {
     if let Some(p) = &c.period {
         let quoted = if p.text.is_empty() {
             String::new()
+        } else if p.via == extract::Via::Context {
+            format!("from the sentence before (\"{}\"): ", p.text)
         } else {
             format!("\"{}\": ", p.text)
         };
