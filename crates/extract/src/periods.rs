@@ -265,38 +265,31 @@ fn until(period: &Period, reference: jiff::civil::Date) -> Period {
 /// With no period stated, the claim is taken to be about the last full calendar year.
 fn assumed(reference: jiff::civil::Date) -> Option<ClaimPeriod> {
     let year = reference.year() - 1;
-    let start = jiff::civil::Date::new(year, 1, 1).ok()?;
-    let end = jiff::civil::Date::new(year, 12, 31).ok()?;
-    Some(ClaimPeriod {
-        period: Period {
-            start: Day::exact(start),
-            end: Day::exact(end),
-            open: false,
-            derivation: format!(
-                "no period is stated, so the last full calendar year before {reference} ({year})"
-            ),
-        },
-        text: String::new(),
-        span: None,
-        via: Via::Assumed,
-        cue: None,
-    })
+    whole_year_assumed(
+        year,
+        format!("no period is stated, so the last full calendar year before {reference} ({year})"),
+    )
 }
 
 /// A forecast with no period stated ("at this rate it could reach 30,000") is about the
 /// calendar year it was made in.
 fn forecast_year(reference: jiff::civil::Date) -> Option<ClaimPeriod> {
     let year = reference.year();
-    let start = jiff::civil::Date::new(year, 1, 1).ok()?;
-    let end = jiff::civil::Date::new(year, 12, 31).ok()?;
+    whole_year_assumed(
+        year,
+        format!(
+            "no period is stated, so the forecast is taken to be about the year it was made in ({year})"
+        ),
+    )
+}
+
+fn whole_year_assumed(year: i16, derivation: String) -> Option<ClaimPeriod> {
     Some(ClaimPeriod {
         period: Period {
-            start: Day::exact(start),
-            end: Day::exact(end),
+            start: Day::exact(jiff::civil::Date::new(year, 1, 1).ok()?),
+            end: Day::exact(jiff::civil::Date::new(year, 12, 31).ok()?),
             open: false,
-            derivation: format!(
-                "no period is stated, so the forecast is taken to be about the year it was made in ({year})"
-            ),
+            derivation,
         },
         text: String::new(),
         span: None,

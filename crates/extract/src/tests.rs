@@ -5,15 +5,17 @@ use jiff::civil::date;
 
 use crate::{Assertion, Claim, Context, sentence_claims_alone};
 
-fn claims(text: &str) -> Vec<Claim> {
-    let gazetteer = Gazetteer::new();
-    let context = Context {
+fn context(gazetteer: &Gazetteer) -> Context<'_> {
+    Context {
         published: date(2024, 3, 10),
         events: &[],
-        gazetteer: &gazetteer,
+        gazetteer,
         home: Some("GBR"),
-    };
-    sentence_claims_alone(text, &context)
+    }
+}
+
+fn claims(text: &str) -> Vec<Claim> {
+    sentence_claims_alone(text, &context(&Gazetteer::new()))
 }
 
 #[test]
@@ -146,16 +148,10 @@ fn a_forecast_without_a_period_is_about_the_year_it_is_made_in() {
 #[test]
 fn a_headline_names_the_country_their_homeland_refers_to() {
     let gazetteer = Gazetteer::new();
-    let context = Context {
-        published: date(2024, 3, 10),
-        events: &[],
-        gazetteer: &gazetteer,
-        home: Some("GBR"),
-    };
     let found = crate::sentences_claims_in_turn(
         &["Some 400 were flown back to their homeland in 2023."],
         Some("Georgians Sent Home on Charter Flights"),
-        &context,
+        &context(&gazetteer),
     );
     let claim = &found[0][0];
     assert_eq!(
