@@ -28,9 +28,8 @@ pub(crate) fn add_months(date: Date, months: i32) -> Option<Date> {
     ymd(year, month, date.day().min(last.day()))
 }
 
-/// The `months` months that end on `end`, both ends inclusive.
-/// The first day of the `months` months ending on `end`: for a month's last day, the first
-/// day of a month ("the six months to 30 June" start on 1 January, not 31 December).
+/// The first day of the `months` months ending on `end`, both ends inclusive: for a month's
+/// last day, the first day of a month ("the six months to 30 June" start on 1 January, not 31 December).
 pub(crate) fn months_ending(end: Date, months: i32) -> Option<Date> {
     if end.day() == end.days_in_month() {
         let first = Date::new(end.year(), end.month(), 1).ok()?;

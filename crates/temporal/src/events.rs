@@ -29,7 +29,7 @@ impl Parser<'_> {
         let words: Vec<(&str, usize)> = window
             .iter()
             .copied()
-            .filter(|(w, _)| !(w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())))
+            .filter(|(_, k)| year.is_none_or(|(_, at, end)| !(at..end).contains(k)))
             .collect();
         let mut best: Option<(Found<'_>, (bool, bool, Date))> = None;
         for event in self.ctx.events {

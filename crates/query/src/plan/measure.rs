@@ -12,16 +12,18 @@ pub(super) fn matches_measure(bound: &Bound<'_>, claim: &Claim, sentence: &Sente
     // A measure word inside another table's longer phrase names that table's measure,
     // unless this table has words of its own for the longer phrase ("asylum" in
     // "not asylum seekers", a value of whether small-boat arrivals claimed asylum).
-    let own: Vec<std::ops::Range<usize>> = vocabularies(bound.dataset)
-        .flat_map(|v| sentence.hits(v, claim))
-        .map(|h| h.span)
-        .collect();
+    let name = bound.dataset.name.as_str();
+    let covers = |outer: &std::ops::Range<usize>, inner: &std::ops::Range<usize>| {
+        outer.start <= inner.start && inner.end <= outer.end
+    };
     let shadowed = |h: &catalog::words::Hit| {
-        sentence.measures.iter().any(|m| {
-            m.start <= h.span.start
-                && h.span.end <= m.end
+        sentence.phrases.iter().any(|(_, m)| {
+            covers(m, &h.span)
                 && m.len() > h.span.len()
-                && !own.iter().any(|o| o.start <= m.start && m.end <= o.end)
+                && !sentence
+                    .phrases
+                    .iter()
+                    .any(|(table, o)| table == name && covers(o, m))
         })
     };
     let has = |v: &catalog::Vocabulary| sentence.hits(v, claim).iter().any(|h| !shadowed(h));
@@ -51,10 +53,10 @@ fn vocabularies(dataset: &catalog::Dataset) -> impl Iterator<Item = &catalog::Vo
 pub(super) struct Sentence {
     pub(super) words: Vec<Word>,
     pub(super) blocked: Vec<std::ops::Range<usize>>,
-    /// Every table's phrases in the sentence: a measure word inside a longer phrase of
-    /// another table ("entering" in "entering detention", "entry" in "refused entry at
-    /// port") names that table's measure only.
-    pub(super) measures: Vec<std::ops::Range<usize>>,
+    /// Every table's phrases in the sentence, by dataset name: a measure word inside a
+    /// longer phrase of another table ("entering" in "entering detention", "entry" in
+    /// "refused entry at port") names that table's measure only.
+    pub(super) phrases: Vec<(String, std::ops::Range<usize>)>,
 }
 
 impl Sentence {
@@ -67,16 +69,19 @@ impl Sentence {
         let mut sentence = Sentence {
             words: catalog::words::words(&claim.sentence),
             blocked,
-            measures: Vec::new(),
+            phrases: Vec::new(),
         };
-        let measures = index
+        let phrases = index
             .bound
             .iter()
-            .flat_map(|b| vocabularies(b.dataset))
-            .flat_map(|v| sentence.hits(v, claim))
-            .map(|h| h.span)
+            .flat_map(|b| {
+                let sentence = &sentence;
+                vocabularies(b.dataset)
+                    .flat_map(move |v| sentence.hits(v, claim))
+                    .map(move |h| (b.dataset.name.clone(), h.span))
+            })
             .collect();
-        sentence.measures = measures;
+        sentence.phrases = phrases;
         sentence
     }
 }

@@ -177,17 +177,15 @@ fn dedup_same_rows(readings: &mut Vec<Reading>) {
         filters.sort();
         (r.dataset.clone(), filters)
     };
-    let mut kept: Vec<Reading> = Vec::with_capacity(readings.len());
-    for reading in readings.drain(..) {
-        let k = key(&reading);
-        let same = kept.iter().any(|r| {
-            key(r) == k && r.window == reading.window && r.arithmetic == reading.arithmetic
-        });
-        if !same {
-            kept.push(reading);
+    let mut seen = Vec::with_capacity(readings.len());
+    readings.retain(|r| {
+        let k = (key(r), r.window.clone(), r.arithmetic.clone());
+        let new = !seen.contains(&k);
+        if new {
+            seen.push(k);
         }
-    }
-    *readings = kept;
+        new
+    });
 }
 
 /// Bytes between two spans, either way round.

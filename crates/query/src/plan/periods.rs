@@ -175,17 +175,9 @@ pub(super) fn split_between(claim: &Claim) -> Option<(temporal::Period, temporal
     if last_year <= first_year || !whole_years {
         return None;
     }
-    let year = |y: i16| -> Option<temporal::Period> {
-        Some(temporal::Period {
-            start: temporal::Day::exact(jiff::civil::Date::new(y, 1, 1).ok()?),
-            end: temporal::Day::exact(jiff::civil::Date::new(y, 12, 31).ok()?),
-            open: false,
-            derivation: format!(
-                "{y}, the {} year of \"{}\"",
-                if y == first_year { "first" } else { "last" },
-                period.text
-            ),
-        })
+    let year = |y: i16| {
+        let which = if y == first_year { "first" } else { "last" };
+        calendar_year(y, format!("{y}, the {which} year of \"{}\"", period.text))
     };
     Some((year(first_year)?, year(last_year)?))
 }
@@ -207,21 +199,18 @@ pub(super) fn split_since(
         return None;
     }
     let end = now.end.latest;
-    let year_end = jiff::civil::Date::new(named, 12, 31).ok()?;
+    let base = calendar_year(
+        named,
+        format!("{named}, the year \"{}\" names", period.text),
+    )?;
     let from = end
         .checked_sub(jiff::Span::new().years(1))
         .ok()?
         .tomorrow()
         .ok()?;
-    if from <= year_end {
+    if from <= base.end.latest {
         return None;
     }
-    let base = temporal::Period {
-        start: temporal::Day::exact(start),
-        end: temporal::Day::exact(year_end),
-        open: false,
-        derivation: format!("{named}, the year \"{}\" names", period.text),
-    };
     let last = temporal::Period {
         start: temporal::Day::exact(from),
         end: temporal::Day::exact(end),
@@ -229,6 +218,16 @@ pub(super) fn split_since(
         derivation: format!("the twelve months to {end}"),
     };
     Some((base, last))
+}
+
+/// The calendar year `y`, as a closed period.
+fn calendar_year(y: i16, derivation: String) -> Option<temporal::Period> {
+    Some(temporal::Period {
+        start: temporal::Day::exact(jiff::civil::Date::new(y, 1, 1).ok()?),
+        end: temporal::Day::exact(jiff::civil::Date::new(y, 12, 31).ok()?),
+        open: false,
+        derivation,
+    })
 }
 
 pub(super) fn shift(period: &temporal::Period, years_back: i32) -> Option<temporal::Period> {
