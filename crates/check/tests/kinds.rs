@@ -739,3 +739,33 @@ fn a_share_of_returns_is_of_the_usual_count() {
         "returns"
     );
 }
+
+#[test]
+fn two_claims_of_one_sentence_each_keep_their_own_measure() {
+    let on = date(2023, 3, 1);
+    let sentence = "In 2022 about 46,000 people crossed the Channel, and enforced returns rose by 38%.";
+    // The crossing is the arrivals' measure: it does not make the returns unrecordable.
+    assert_eq!(
+        check(sentence, on, "about 46,000"),
+        "accurate 45774.0 [irregular_migration]"
+    );
+    // Enforced returns went from 2,788 in 2021 to 3,855.
+    assert_eq!(
+        check(sentence, on, "rose by 38%"),
+        "accurate 38.3 [returns]"
+    );
+}
+
+#[test]
+fn a_change_put_after_a_count_is_of_the_same_thing() {
+    let on = date(2023, 3, 1);
+    // Enforced returns alone rose by 38.3% in 2022; enforced and voluntary returns by 45.7%.
+    assert_eq!(
+        check(
+            "There were 3,900 enforced returns in 2022, an increase of 38% on 2021.",
+            on,
+            "increase of 38%"
+        ),
+        "accurate 38.3 [returns]"
+    );
+}

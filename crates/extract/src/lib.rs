@@ -383,6 +383,10 @@ fn same_assertion(a: &Assertion, b: &Assertion) -> bool {
     }
 }
 
+/// Words that open a new clause of a sentence, after which words are about the claim that
+/// follows rather than the one before.
+const CLAUSE_BREAKS: [&str; 6] = [", and ", ", but ", ", while ", ", whereas ", "; ", ", yet "];
+
 impl Claim {
     /// The words asserted.
     pub fn words(&self) -> &str {
@@ -457,13 +461,78 @@ impl Claim {
         if span.end <= first {
             return true;
         }
-        let owner = self
-            .others
-            .iter()
-            .chain(std::iter::once(&self.span))
+        let claims = || self.others.iter().chain(std::iter::once(&self.span));
+        let mut owner = claims()
             .filter(|o| o.start <= span.start)
             .max_by_key(|o| o.start);
+        // Past a new clause ("45,000 crossed, and returns rose by 20%"), words lead up to
+        // the next claim rather than trail the last.
+        if let Some(before) = owner {
+            let next = claims()
+                .filter(|o| o.start >= span.end)
+                .min_by_key(|o| o.start);
+            let opens_clause = self
+                .sentence
+                .get(before.end..span.start)
+                .is_some_and(|between| CLAUSE_BREAKS.iter().any(|b| between.contains(b)));
+            if next.is_some() && opens_clause {
+                owner = next;
+            }
+        }
         owner == Some(&self.span)
+            || owner.is_some_and(|o| self.restates(o) || self.restated_by(o))
+    }
+
+    /// True when this claim restates the claim at `before`, put after it by a comma: a
+    /// change ("8,308 enforced returns in the quarter, a 16% increase on the year before" is
+    /// a change of enforced returns) or an "or" ("5,365, or 22% of all returns").
+    fn restates(&self, before: &Range<usize>) -> bool {
+        let change = matches!(&self.assertion, Assertion::Quantity(q) if q.direction.is_some());
+        match appended(&self.sentence, &self.others, before, &self.span) {
+            Some(Appended::Or) => true,
+            Some(Appended::Plain) => change,
+            None => false,
+        }
+    }
+
+    /// True when the claim at `after` restates this one with an "or" ("5,365, or 22% of all
+    /// returns"): the words after it are about this claim too.
+    fn restated_by(&self, after: &Range<usize>) -> bool {
+        appended(&self.sentence, &self.others, &self.span, after) == Some(Appended::Or)
+    }
+}
+
+/// How one claim is put after another by a comma.
+#[derive(Debug, PartialEq, Eq)]
+enum Appended {
+    /// ", a 16% increase", ", up 20%".
+    Plain,
+    /// ", or 22%".
+    Or,
+}
+
+/// How the claim at `second` is put right after the claim at `first`, with at most two
+/// words after a comma and no conjunction that opens a clause of its own; `None` when it is
+/// not, or another claim stands between them.
+fn appended(
+    sentence: &str,
+    others: &[Range<usize>],
+    first: &Range<usize>,
+    second: &Range<usize>,
+) -> Option<Appended> {
+    let between_them = others
+        .iter()
+        .any(|o| o.start >= first.end && o.end <= second.start && o != first);
+    if between_them || first.end > second.start {
+        return None;
+    }
+    let (_, tail) = sentence.get(first.end..second.start)?.rsplit_once(',')?;
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    match words.first().copied() {
+        _ if words.len() > 2 => None,
+        Some("or") => Some(Appended::Or),
+        Some("and" | "but" | "while" | "yet") => None,
+        _ => Some(Appended::Plain),
     }
 }
 

@@ -141,8 +141,15 @@ pub(crate) fn choose(
                 .iter()
                 .any(|o| between(o, quantity, &t.span))
         };
+        // Beyond another number and a clause break, a time expression is that number's
+        // alone: "some 500 have been returned — one of five priorities for this year".
+        let cut_off = |t: &&TimeExpr| {
+            t.span.start >= quantity.end
+                && beyond_another(t)
+                && clause_break(text, quantity, &t.span)
+        };
         nearest(quantity, eligible().filter(|t| !beyond_another(t)))
-            .or_else(|| nearest(quantity, eligible()))
+            .or_else(|| nearest(quantity, eligible().filter(|t| !cut_off(t))))
     });
     let mut timing = Timing {
         horizon: horizon.and_then(|h| match &h.value {
@@ -324,6 +331,14 @@ fn nearest<'a>(
     times: impl Iterator<Item = &'a TimeExpr>,
 ) -> Option<&'a TimeExpr> {
     times.min_by_key(|t| distance(quantity, &t.span))
+}
+
+/// True when a dash or semicolon stands between `a` and `b`.
+fn clause_break(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
+    let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
+    text.get(first.end..second.start).is_some_and(|between| {
+        between.contains(['—', ';']) || between.contains(" – ") || between.contains(" - ")
+    })
 }
 
 /// True when `middle` lies wholly between `a` and `b`.

@@ -138,6 +138,22 @@ fn a_period_beyond_another_number_is_that_numbers() {
 }
 
 #[test]
+fn a_period_past_a_clause_break_and_another_number_is_not_shared() {
+    let found = claims(
+        "Around 900 people have been flown home — one of the three goals set for this year.",
+    );
+    let periods: Vec<(&str, &str)> = found
+        .iter()
+        .map(|c| (c.words(), c.period.as_ref().map_or("", |p| p.text.as_str())))
+        .collect();
+    assert_eq!(periods[0].0, "Around 900");
+    assert_ne!(periods[0].1, "for this year");
+    // Without the break, the period is shared as before.
+    let found = claims("Some 1,200 men and 300 women arrived in 2022.");
+    assert!(found.iter().all(|c| c.period.as_ref().unwrap().text == "in 2022"));
+}
+
+#[test]
 fn a_forecast_without_a_period_is_about_the_year_it_is_made_in() {
     let found = claims("At this pace, crossings could reach 40,000.");
     let period = &found[0].period.as_ref().unwrap().period;
@@ -164,4 +180,19 @@ fn a_headline_names_the_country_their_homeland_refers_to() {
         .map(|e| format!("{}:{:?}", e.code, e.role))
         .collect();
     assert_eq!(roles, ["GEO:Destination"]);
+}
+
+#[test]
+fn a_change_put_after_a_count_by_a_comma_shares_its_words() {
+    let text = "There were 5,200 enforced returns in the quarter, up 20% on a year earlier.";
+    let found = claims(text);
+    let enforced = text.find("enforced").unwrap();
+    let span = enforced..enforced + "enforced".len();
+    let owners: Vec<(&str, bool)> = found.iter().map(|c| (c.words(), c.owns(&span))).collect();
+    assert_eq!(owners, [("5,200", true), ("up 20%", true)]);
+    // A change with a clause of its own keeps to its own words.
+    let text = "There were 5,200 enforced returns, while the total number of returns rose by 20%.";
+    let found = claims(text);
+    let owners: Vec<bool> = found.iter().map(|c| c.owns(&span)).collect();
+    assert_eq!(owners, [true, false]);
 }

@@ -117,7 +117,7 @@ pub(super) fn unrecorded(
         .words
         .find_in(&claim.sentence, &sentence_words.words)
         .into_iter()
-        .next()?;
+        .find(|h| claim.owns(&h.span))?;
     Some(format!(
         "\"{}\": {}",
         &claim.sentence[hit.span], unrecorded.reason
@@ -144,7 +144,7 @@ pub(super) fn best_is_unrecorded(
 }
 
 /// How specifically the sentence names the dataset's measure near the quantity: longer
-/// phrases count more, and distance counts against them. Minus infinity when every match
+/// phrases count more, and distance and words about another claim count against them. Minus infinity when every match
 /// lies inside words another table marks as unrecorded.
 pub(super) fn measure_fit(bound: &Bound<'_>, claim: &Claim, sentence_words: &Sentence) -> f64 {
     sentence_words
@@ -157,7 +157,9 @@ pub(super) fn measure_fit(bound: &Bound<'_>, claim: &Claim, sentence_words: &Sen
                 .filter(|w| !matches!(*w, "the" | "a" | "an"))
                 .count();
             let gap = gap(&hit.span, &claim.span) as f64;
-            2.0 * words as f64 - (gap / 30.0).min(3.0)
+            // Words about another claim of the sentence name its measure more than this one's.
+            let elsewhere = if claim.owns(&hit.span) { 0.0 } else { 6.0 };
+            2.0 * words as f64 - (gap / 30.0).min(3.0) - elsewhere
         })
         .fold(f64::NEG_INFINITY, f64::max)
 }

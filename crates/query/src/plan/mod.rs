@@ -51,6 +51,14 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         .bound
         .iter()
         .filter(|b| matches_measure(b, claim, &unblocked))
+        .filter(|b| {
+            // Only a table this claim's own words name says what it does not record: in
+            // "45,000 crossed the Channel, and returns rose", the crossing is not a return's.
+            unblocked
+                .hits(&b.dataset.measure.words, claim)
+                .iter()
+                .any(|h| claim.owns(&h.span))
+        })
         .flat_map(|b| {
             b.dataset
                 .measure
@@ -59,6 +67,7 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
                 .find_in(&claim.sentence, &unblocked.words)
         })
         .map(|h| h.span)
+        .filter(|span| claim.owns(span))
         .collect();
     let mut sentence_words = unblocked;
     sentence_words.blocked.extend(unrecorded_phrases);
