@@ -39,7 +39,7 @@ pub(crate) fn sentence(
         (Reason::NoFigure, _) => {
             format!("Not checkable: the data give no figure for {said} under any reading.")
         }
-        (Reason::NotCovered, Some(j)) => not_covered(&said, j),
+        (Reason::NotCovered, Some(j)) => not_covered(claim, &said, j),
         (Reason::Natural, Some(j)) => {
             let how = match j.fit {
                 crate::Fit::Consistent { by_estimate: true } => {
@@ -122,7 +122,10 @@ fn working(j: &Judged) -> String {
     )
 }
 
-fn not_covered(said: &str, j: &Judged) -> String {
+fn not_covered(claim: &Claim, said: &str, j: &Judged) -> String {
+    if let Some(base) = covered_base(claim, j) {
+        return base;
+    }
     let covered = match j.figure.coverage {
         query::Coverage::Partial { first, last }
             if matches!(j.reading.arithmetic, Arithmetic::Sum) && j.figure.value.is_finite() =>
@@ -143,6 +146,55 @@ fn not_covered(said: &str, j: &Judged) -> String {
         .or_else(|| period.strip_prefix("from "))
         .unwrap_or(&period);
     format!("{said} speaks of {period}, and {covered}.")
+}
+
+/// For a change whose period the data do not reach but whose base they hold ("up 16% on the
+/// same quarter last year"): the base, and what the change would make of it.
+fn covered_base(claim: &Claim, j: &Judged) -> Option<String> {
+    let base = covered_base_figure(j)?;
+    let q = claim.quantity()?;
+    let claimed = crate::judge::claimed_value(q, &j.reading);
+    let implied = match j.reading.arithmetic {
+        Arithmetic::Change { .. } => base * (1.0 + claimed / 100.0),
+        _ => base * claimed,
+    };
+    let (Arithmetic::Change { base: window } | Arithmetic::Ratio { base: window }) =
+        &j.reading.arithmetic
+    else {
+        return None;
+    };
+    let period = period_words(&j.reading.window);
+    let period = period.strip_prefix("in ").unwrap_or(&period);
+    Some(format!(
+        "{said} speaks of {period}, which the data do not reach; they hold its base: {}, {}, come to {}, so {said} would put {period} at about {}.",
+        j.reading.description,
+        period_words(window),
+        number::count(base),
+        number::count(implied),
+        said = format!("\"{}\"", claim.words()),
+    ))
+}
+
+/// The base of a change or ratio whose base period the data cover in full while its own
+/// period lies beyond them.
+pub(crate) fn covered_base_figure(j: &Judged) -> Option<f64> {
+    let (Arithmetic::Change { base: window } | Arithmetic::Ratio { base: window }) =
+        &j.reading.arithmetic
+    else {
+        return None;
+    };
+    let query::Coverage::Partial { first, last } = j.figure.coverage else {
+        return None;
+    };
+    let holds_base = first.index() <= window.first.index() && window.last.index() <= last.index();
+    let misses_period = j.reading.window.last.index() > last.index();
+    let base = j
+        .figure
+        .parts
+        .iter()
+        .find(|(name, _)| name == "base")
+        .map(|(_, v)| *v)?;
+    (holds_base && misses_period && base.is_finite() && base > 0.0).then_some(base)
 }
 
 /// Under "more than" claims, the largest figure any reading gives.

@@ -198,7 +198,7 @@ fn record_fit(figure: &Figure) -> Fit {
 
 /// The claim's value in the figure's terms: a fraction becomes a percentage, a fall a
 /// negative change.
-fn claimed_value(q: &Quantity, reading: &Reading) -> f64 {
+pub(crate) fn claimed_value(q: &Quantity, reading: &Reading) -> f64 {
     let value = match q.kind {
         Kind::Fraction => q.value * 100.0,
         _ => q.value,

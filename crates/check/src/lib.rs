@@ -134,6 +134,7 @@ impl Checker {
             .map(|claim| self.judge_one(claim, index))
             .collect();
         judge_pairs(&mut checked);
+        note_implied_changes(&mut checked);
         checked
     }
 
@@ -292,6 +293,46 @@ fn judge_pairs(checked: &mut [Checked]) {
         );
         checked[better].verdict = verdict;
         checked[better].explanation.push_str(&note);
+    }
+}
+
+/// "8,308 returns in the quarter, a 16% increase on the same quarter last year", where the
+/// data reach the base but not the quarter: the count, set against that base, gives the
+/// change it implies, to set beside the one stated.
+fn note_implied_changes(checked: &mut [Checked]) {
+    for j in 1..checked.len() {
+        let i = j - 1;
+        let (a, b) = (&checked[i], &checked[j]);
+        let same_sentence = a.claim.offset == b.claim.offset && a.claim.sentence == b.claim.sentence;
+        let (Some(count), Some(change)) = (a.claim.quantity(), b.claim.quantity()) else {
+            continue;
+        };
+        let plain_count = count.kind == quantity::Kind::Count && count.direction.is_none();
+        let both_beyond = a.verdict == Verdict::PeriodNotCovered
+            && b.verdict == Verdict::PeriodNotCovered;
+        if !(same_sentence && plain_count && change.direction.is_some() && both_beyond) {
+            continue;
+        }
+        let Some(judged) = b.decisive.and_then(|d| b.readings.get(d)) else {
+            continue;
+        };
+        let query::Arithmetic::Change { base: window } = &judged.reading.arithmetic else {
+            continue;
+        };
+        let Some(base) = explain::covered_base_figure(judged) else {
+            continue;
+        };
+        let implied = 100.0 * (count.value - base) / base;
+        let note = format!(
+            " The data hold the base of the change said with it: {}, {}, come to {}; set against that, \"{}\" would be a change of {}, where the text says \"{}\".",
+            judged.reading.description,
+            explain::period_words(window),
+            number::count(base),
+            a.claim.words(),
+            number::change(implied),
+            b.claim.words()
+        );
+        checked[i].explanation.push_str(&note);
     }
 }
 

@@ -769,3 +769,31 @@ fn a_change_put_after_a_count_is_of_the_same_thing() {
         "accurate 38.3 [returns]"
     );
 }
+
+#[test]
+fn a_change_beyond_the_data_is_set_against_the_base_they_hold() {
+    // The data end in 2023Q4: 2024Q3 is beyond them, but its base, 2023Q3, is not (7,026
+    // enforced and voluntary returns).
+    let checked = checker().check_sentence(
+        "There were 8,400 enforced and voluntary returns between July and September 2024, a 20% increase on the same period last year.",
+        date(2024, 12, 1),
+    );
+    let explanations: Vec<(&str, &str)> = checked
+        .iter()
+        .map(|c| (c.verdict.as_str(), c.explanation.as_str()))
+        .collect();
+    assert_eq!(explanations.len(), 2);
+    assert_eq!(explanations[0].0, "period_not_covered");
+    assert!(
+        explanations[0].1.contains("come to 7,026")
+            && explanations[0].1.contains("\"8,400\" would be a change of +19.6%"),
+        "{}",
+        explanations[0].1
+    );
+    assert_eq!(explanations[1].0, "period_not_covered");
+    assert!(
+        explanations[1].1.contains("would put 2024Q3 at about 8,431"),
+        "{}",
+        explanations[1].1
+    );
+}
