@@ -213,15 +213,27 @@ fn widest(claim: &Claim, readings: &[Judged]) -> String {
         .iter()
         .filter(|j| matches!(j.reading.arithmetic, Arithmetic::Sum) && j.figure.upper.is_finite())
         .max_by(|a, b| a.figure.upper.total_cmp(&b.figure.upper));
-    match widest {
-        Some(w) => format!(
+    if let Some(w) = widest {
+        return format!(
             "; even the widest reading, {} over the whole quarters {} to {}, gives only {}",
             w.reading.description,
             w.reading.window.first,
             w.reading.window.last,
             number::count(w.figure.upper)
+        );
+    }
+    // A share: the largest any reading gives, when it is not the one already given.
+    let largest = readings
+        .iter()
+        .filter(|j| matches!(j.reading.arithmetic, Arithmetic::Share) && j.figure.value.is_finite())
+        .max_by(|a, b| a.figure.value.total_cmp(&b.figure.value));
+    match largest {
+        Some(w) if w.figure.value > readings[0].figure.value => format!(
+            "; even the widest reading, {}, gives only {}",
+            w.reading.description,
+            number::percent(w.figure.value)
         ),
-        None => String::new(),
+        _ => String::new(),
     }
 }
 

@@ -797,3 +797,31 @@ fn a_change_beyond_the_data_is_set_against_the_base_they_hold() {
         explanations[1].1
     );
 }
+
+#[test]
+fn an_age_range_that_cuts_the_tables_bands() {
+    let on = date(2023, 3, 1);
+    let sentence = "Over 80% of small boat arrivals in 2022 were aged 18 to 30.";
+    // The bands are 18 to 24 and 25 to 39: 18 to 24 alone is the nearer reading (34.5%),
+    // and even 18 to 39 (74.4%) falls short.
+    assert_eq!(
+        check(sentence, on, "Over 80%"),
+        "inaccurate 34.5 [irregular_migration]"
+    );
+    let checked = checker().check_sentence(sentence, on);
+    assert!(
+        checked[0].explanation.contains("aged 18 to 24, 25 to 39")
+            && checked[0].explanation.contains("gives only"),
+        "{}",
+        checked[0].explanation
+    );
+    // A range one band holds exactly is read as that band, with no second reading.
+    assert_eq!(
+        check(
+            "About 74% of small boat arrivals in 2022 were aged 18 to 39.",
+            on,
+            "About 74%"
+        ),
+        "accurate 74.4 [irregular_migration]"
+    );
+}

@@ -227,34 +227,85 @@ pub(super) fn age_values(dimension: &Dimension, claim: &Claim) -> Vec<DimensionO
     else {
         return Vec::new();
     };
-    let values: Vec<String> = dimension
-        .values
-        .iter()
-        .filter(|v| !v.unknown)
-        .filter_map(|v| {
-            let (lo, hi) = v.age?;
-            let inside = lo >= band.min.saturating_sub(1)
-                && hi.unwrap_or(u32::MAX) <= band.max.saturating_add(1);
-            inside.then(|| v.name.clone())
-        })
-        .collect();
-    if values.is_empty() {
-        return Vec::new();
-    }
+    let bands = |keep: &dyn Fn(u32, u32) -> bool| -> Vec<(String, u32, u32)> {
+        dimension
+            .values
+            .iter()
+            .filter(|v| !v.unknown)
+            .filter_map(|v| {
+                let (lo, hi) = v.age?;
+                let hi = hi.unwrap_or(u32::MAX);
+                keep(lo, hi).then(|| (v.name.clone(), lo, hi))
+            })
+            .collect()
+    };
+    // The table's bands inside the stated range, and those it touches: where the range cuts
+    // a band ("aged 18 to 30" against bands of 18 to 24 and 25 to 39), the truth lies
+    // between the two, and the one nearer the stated range is read first.
+    let inside = bands(&|lo, hi| {
+        lo >= band.min.saturating_sub(1) && hi <= band.max.saturating_add(1)
+    });
+    // Touching by more than the year either way a range's ends are loosely put.
+    let touching = bands(&|lo, hi| lo < band.max && hi > band.min);
     let words = claim.sentence[band.span.clone()].to_string();
-    let mut options = vec![DimensionOption {
-        filter: Some(Filter {
-            column: dimension.column.clone(),
-            values: labels(dimension, &values),
-            why: Why::Age(words.clone()),
-            part: false,
-            evidence: Some(band.span),
-        }),
-        cost: 0.0,
-        strains: false,
-        note: None,
-        describe: Some(format!("aged {}", values.join(", "))),
-    }];
+    let option = |found: &[(String, u32, u32)], cost: f64, note: Option<String>| {
+        let values: Vec<String> = found.iter().map(|(name, _, _)| name.clone()).collect();
+        DimensionOption {
+            filter: Some(Filter {
+                column: dimension.column.clone(),
+                values: labels(dimension, &values),
+                why: Why::Age(words.clone()),
+                part: false,
+                evidence: Some(band.span.clone()),
+            }),
+            cost,
+            strains: false,
+            note,
+            describe: Some(format!("aged {}", values.join(", "))),
+        }
+    };
+    let span_of = |found: &[(String, u32, u32)]| {
+        let lo = found.iter().map(|b| b.1).min().unwrap_or(0);
+        let hi = found.iter().map(|b| b.2).max().unwrap_or(0);
+        (lo, hi)
+    };
+    let stray = |(lo, hi): (u32, u32)| {
+        let max = band.max.min(120);
+        lo.abs_diff(band.min) + hi.min(120).abs_diff(max)
+    };
+    let mut options = match (inside.is_empty(), touching.len() > inside.len()) {
+        (true, false) => return Vec::new(),
+        (false, false) => vec![option(&inside, 0.0, None)],
+        (true, true) => vec![DimensionOption {
+            strains: true,
+            ..option(
+                &touching,
+                0.0,
+                Some(format!(
+                    "the table's age bands are wider than \"{words}\": read as the bands it falls in"
+                )),
+            )
+        }],
+        (false, true) => {
+            let note = |which: &str| {
+                Some(format!(
+                    "the table's age bands do not match \"{words}\": read as the bands {which} it"
+                ))
+            };
+            let narrow = option(&inside, 0.0, note("inside"));
+            let wide = option(&touching, 0.0, note("around"));
+            let other = |o: DimensionOption| DimensionOption {
+                cost: 1.0,
+                strains: true,
+                ..o
+            };
+            if stray(span_of(&inside)) <= stray(span_of(&touching)) {
+                vec![narrow, other(wide)]
+            } else {
+                vec![wide, other(narrow)]
+            }
+        }
+    };
     if band.implied {
         options.push(DimensionOption {
             filter: None,
