@@ -117,7 +117,13 @@ fn trend_fit(direction: Direction, strong: bool, figure: &Figure) -> Fit {
     } else {
         -change
     };
-    let needed = if strong { SHARP } else { 0.0 };
+    // A sharp fall is the mirror of a sharp rise: what undoes a rise of half is a fall of a
+    // third.
+    let needed = match (strong, direction) {
+        (false, _) => 0.0,
+        (true, Direction::Up) => SHARP,
+        (true, Direction::Down) => 100.0 - 100.0 / (1.0 + SHARP / 100.0),
+    };
     if signed > needed {
         Fit::Consistent { by_estimate: false }
     } else if signed > 0.0 {

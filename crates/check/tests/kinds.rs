@@ -825,3 +825,27 @@ fn an_age_range_that_cuts_the_tables_bands() {
         "accurate 74.4 [irregular_migration]"
     );
 }
+
+#[test]
+fn comparisons_and_sharp_falls_without_numbers() {
+    let on = date(2024, 2, 29);
+    // 29,437 small-boat arrivals in 2023 against 45,774 in 2022.
+    assert_eq!(
+        check(
+            "Fewer people crossed the Channel in 2023 than in 2022.",
+            on,
+            "Fewer"
+        ),
+        "accurate -35.7 [irregular_migration]"
+    );
+    // Voluntary returns: 30,210 in 2015 against about 12,000 in the twelve months to
+    // February 2023, a fall of 60%; a sharp fall is a third or more.
+    assert_eq!(
+        check(
+            "Voluntary returns have fallen sharply since 2015.",
+            date(2023, 2, 23),
+            "fallen sharply"
+        ),
+        "accurate -60.2 [returns]"
+    );
+}

@@ -54,9 +54,44 @@ pub(crate) fn find(
         }
     }
     if found.is_empty() {
-        found.extend(trend(text));
+        found.extend(trend(text).or_else(|| comparative(text, times)));
     }
     found
+}
+
+/// "Fewer people crossed in 2023 than in 2022": a comparison with no number, read as a
+/// trend from the period after "than" to the claim's own.
+fn comparative(text: &str, times: &[TimeExpr]) -> Option<(Range<usize>, Assertion)> {
+    let lower = text.to_ascii_lowercase();
+    let people = ["people", "migrants", "asylum seekers", "refugees"];
+    if !SUBJECTS.iter().chain(&people).any(|w| find_word(&lower, w).is_some()) {
+        return None;
+    }
+    let than = times
+        .iter()
+        .filter(|t| t.cue == temporal::Cue::Compared)
+        .find(|t| lower[t.span.clone()].starts_with("than"))?;
+    let words = [
+        ("more", Direction::Up),
+        ("higher", Direction::Up),
+        ("greater", Direction::Up),
+        ("fewer", Direction::Down),
+        ("less", Direction::Down),
+        ("lower", Direction::Down),
+        ("smaller", Direction::Down),
+    ];
+    let (span, direction) = words
+        .iter()
+        .filter_map(|(w, d)| find_word(&lower, w).map(|s| (s, *d)))
+        .filter(|(s, _)| s.end <= than.span.start)
+        .min_by_key(|(s, _)| s.start)?;
+    Some((
+        span,
+        Assertion::Trend {
+            direction,
+            strong: false,
+        },
+    ))
 }
 
 /// "Fell by around a third (36%)": a percentage in brackets right after a change restates

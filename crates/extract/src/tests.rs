@@ -196,3 +196,20 @@ fn a_change_put_after_a_count_by_a_comma_shares_its_words() {
     let owners: Vec<bool> = found.iter().map(|c| c.owns(&span)).collect();
     assert_eq!(owners, [true, false]);
 }
+
+#[test]
+fn a_comparison_with_no_number_is_a_trend_against_the_period_after_than() {
+    let found = claims("Fewer people were detained in 2023 than in 2021.");
+    assert_eq!(found.len(), 1);
+    assert!(matches!(
+        found[0].assertion,
+        Assertion::Trend {
+            direction: quantity::Direction::Down,
+            strong: false
+        }
+    ));
+    assert_eq!(found[0].period.as_ref().unwrap().text, "in 2023");
+    assert_eq!(found[0].base.as_ref().unwrap().text, "than in 2021");
+    // Without a statistical subject, a comparison is not a claim about the figures.
+    assert!(claims("Ministers said more must be done than in 2021.").is_empty());
+}

@@ -42,7 +42,13 @@ pub(super) fn arithmetic(
         Some((arithmetic, now))
     };
     Some(match &claim.assertion {
-        Assertion::Trend { .. } if claim.base.is_some() || within_a_year(claim) => change(false)?,
+        Assertion::Trend { .. }
+            if claim.base.is_some()
+                || within_a_year(claim)
+                || split_since(claim, &window.period).is_some() =>
+        {
+            change(false)?
+        }
         Assertion::Trend { .. } => (Arithmetic::Trend, window.clone()),
         Assertion::Record { high, peak } => {
             let others = other_years(&window.period, coverage?, *peak, claim.horizon);
@@ -101,7 +107,8 @@ pub(super) fn arithmetic(
 
 /// "Fell back in 2023", "rose last year": a trend stated of a closed period of a year or
 /// less is a change on the same period a year earlier, not a drift from its first quarter
-/// to its last. A trend over an open period ("has risen since 2018") is the drift.
+/// to its last. A trend since a year ("has fallen since 2015") is, like a change, that year
+/// against the latest twelve months; over another open period it is the drift.
 fn within_a_year(claim: &Claim) -> bool {
     claim.period.as_ref().is_some_and(|p| {
         let days = crate::window::days_between(p.period.start.earliest, p.period.end.latest);
