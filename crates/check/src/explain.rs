@@ -286,6 +286,21 @@ pub(crate) fn figure_words(reading: &Reading, figure: &Figure) -> String {
                 number::count(figure.upper)
             )
         }
+        Arithmetic::Rate { per } => {
+            let total = part(figure, "total");
+            let about = if figure.aligned { "" } else { "about " };
+            let rate = figure.value;
+            let rate = if rate.abs() < 10.0 {
+                format!("{rate:.1}")
+            } else {
+                number::count(rate)
+            };
+            format!(
+                "come to {about}{}, or {about}{rate} a {}",
+                number::count(total),
+                per.word()
+            )
+        }
         Arithmetic::Share => {
             let (part, whole) = (part(figure, "part"), part(figure, "whole"));
             format!(

@@ -303,13 +303,14 @@ fn note_implied_changes(checked: &mut [Checked]) {
     for j in 1..checked.len() {
         let i = j - 1;
         let (a, b) = (&checked[i], &checked[j]);
-        let same_sentence = a.claim.offset == b.claim.offset && a.claim.sentence == b.claim.sentence;
+        let same_sentence =
+            a.claim.offset == b.claim.offset && a.claim.sentence == b.claim.sentence;
         let (Some(count), Some(change)) = (a.claim.quantity(), b.claim.quantity()) else {
             continue;
         };
         let plain_count = count.kind == quantity::Kind::Count && count.direction.is_none();
-        let both_beyond = a.verdict == Verdict::PeriodNotCovered
-            && b.verdict == Verdict::PeriodNotCovered;
+        let both_beyond =
+            a.verdict == Verdict::PeriodNotCovered && b.verdict == Verdict::PeriodNotCovered;
         if !(same_sentence && plain_count && change.direction.is_some() && both_beyond) {
             continue;
         }

@@ -743,7 +743,8 @@ fn a_share_of_returns_is_of_the_usual_count() {
 #[test]
 fn two_claims_of_one_sentence_each_keep_their_own_measure() {
     let on = date(2023, 3, 1);
-    let sentence = "In 2022 about 46,000 people crossed the Channel, and enforced returns rose by 38%.";
+    let sentence =
+        "In 2022 about 46,000 people crossed the Channel, and enforced returns rose by 38%.";
     // The crossing is the arrivals' measure: it does not make the returns unrecordable.
     assert_eq!(
         check(sentence, on, "about 46,000"),
@@ -786,13 +787,17 @@ fn a_change_beyond_the_data_is_set_against_the_base_they_hold() {
     assert_eq!(explanations[0].0, "period_not_covered");
     assert!(
         explanations[0].1.contains("come to 7,026")
-            && explanations[0].1.contains("\"8,400\" would be a change of +19.6%"),
+            && explanations[0]
+                .1
+                .contains("\"8,400\" would be a change of +19.6%"),
         "{}",
         explanations[0].1
     );
     assert_eq!(explanations[1].0, "period_not_covered");
     assert!(
-        explanations[1].1.contains("would put 2024Q3 at about 8,431"),
+        explanations[1]
+            .1
+            .contains("would put 2024Q3 at about 8,431"),
         "{}",
         explanations[1].1
     );
@@ -847,5 +852,36 @@ fn comparisons_and_sharp_falls_without_numbers() {
             "fallen sharply"
         ),
         "accurate -60.2 [returns]"
+    );
+}
+
+#[test]
+fn rates_and_counts_a_year_earlier() {
+    let on = date(2023, 3, 1);
+    // 45,774 small-boat arrivals in 2022: 125 a day, 878 a week (7 days in 365).
+    assert_eq!(
+        check(
+            "Last year 45,000 people crossed the Channel, roughly 125 a day.",
+            on,
+            "roughly 125"
+        ),
+        "accurate 125.4 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "In 2022 some 1,200 people a week arrived in small boats.",
+            on,
+            "some 1,200"
+        ),
+        "inaccurate 877.9 [irregular_migration]"
+    );
+    // "A year earlier" after a plain count is that count's own period: 28,526 in 2021.
+    assert_eq!(
+        check(
+            "Some 45,000 people crossed in small boats in 2022, against 28,526 a year earlier.",
+            on,
+            "28,526"
+        ),
+        "accurate 28526.0 [irregular_migration]"
     );
 }

@@ -64,7 +64,11 @@ pub(crate) fn find(
 fn comparative(text: &str, times: &[TimeExpr]) -> Option<(Range<usize>, Assertion)> {
     let lower = text.to_ascii_lowercase();
     let people = ["people", "migrants", "asylum seekers", "refugees"];
-    if !SUBJECTS.iter().chain(&people).any(|w| find_word(&lower, w).is_some()) {
+    if !SUBJECTS
+        .iter()
+        .chain(&people)
+        .any(|w| find_word(&lower, w).is_some())
+    {
         return None;
     }
     let than = times

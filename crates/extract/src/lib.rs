@@ -479,8 +479,7 @@ impl Claim {
                 owner = next;
             }
         }
-        owner == Some(&self.span)
-            || owner.is_some_and(|o| self.restates(o) || self.restated_by(o))
+        owner == Some(&self.span) || owner.is_some_and(|o| self.restates(o) || self.restated_by(o))
     }
 
     /// True when this claim restates the claim at `before`, put after it by a comma: a

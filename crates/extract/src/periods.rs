@@ -200,6 +200,28 @@ pub(crate) fn choose(
                 });
         }
     }
+    // "Compared with 28,526 a year earlier": a relative time right after a plain count is
+    // the count's own period, the main one moved back.
+    let own_relative = candidates.iter().find_map(|t| match t.value {
+        Value::Relative { years_back }
+            if plain && t.span.start >= quantity.end && t.span.start <= quantity.end + 4 =>
+        {
+            Some((*t, years_back))
+        }
+        _ => None,
+    });
+    if let (Some((t, years_back)), Some(main)) = (own_relative, timing.period.as_ref())
+        && let Some(shifted) = shift_years(&main.period, -years_back)
+    {
+        timing.period = Some(ClaimPeriod {
+            period: shifted,
+            text: text[t.span.clone()].to_string(),
+            span: Some(t.span.clone()),
+            via: Via::Relative,
+            cue: Some(t.cue),
+        });
+        return timing;
+    }
     timing.base = base(text, quantity, &candidates, timing.period.as_ref(), is_base);
     timing
 }

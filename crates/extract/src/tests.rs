@@ -150,7 +150,11 @@ fn a_period_past_a_clause_break_and_another_number_is_not_shared() {
     assert_ne!(periods[0].1, "for this year");
     // Without the break, the period is shared as before.
     let found = claims("Some 1,200 men and 300 women arrived in 2022.");
-    assert!(found.iter().all(|c| c.period.as_ref().unwrap().text == "in 2022"));
+    assert!(
+        found
+            .iter()
+            .all(|c| c.period.as_ref().unwrap().text == "in 2022")
+    );
 }
 
 #[test]

@@ -71,6 +71,40 @@ pub struct Quantity {
     /// For changes: the direction the text gives ("up 40 per cent", "fell 25%",
     /// "a 300 per cent increase", "doubled", "halved", "down by a quarter").
     pub direction: Option<Direction>,
+    /// For a count given as a rate: "120 a day", "1,000 people a week", "40,000 every year".
+    pub per: Option<Per>,
+}
+
+/// The stretch of time a rate is counted over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Per {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl Per {
+    /// Its length in days, on average.
+    pub fn days(self) -> f64 {
+        match self {
+            Per::Day => 1.0,
+            Per::Week => 7.0,
+            Per::Month => 365.25 / 12.0,
+            Per::Year => 365.25,
+        }
+    }
+
+    /// "day", "week", "month", "year".
+    pub fn word(self) -> &'static str {
+        match self {
+            Per::Day => "day",
+            Per::Week => "week",
+            Per::Month => "month",
+            Per::Year => "year",
+        }
+    }
 }
 
 impl Quantity {

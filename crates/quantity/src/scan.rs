@@ -14,7 +14,7 @@ use crate::readers::{
     numeral_core, share, vague,
 };
 use crate::token::Tokens;
-use crate::{Direction, Kind, Qualifier, Quantity};
+use crate::{Direction, Kind, Per, Qualifier, Quantity};
 
 /// A quantity before its surroundings are read. Token indices, `end` exclusive.
 #[derive(Debug, Clone)]
@@ -144,6 +144,14 @@ fn finish(t: &Tokens, mut core: Core, ages: &[Range<usize>]) -> Option<Quantity>
             end = e;
         }
     }
+    let mut per = None;
+    if core.kind == Kind::Count
+        && core.direction.is_none()
+        && let Some((p, e)) = rate_after(t, end)
+    {
+        per = Some(p);
+        end = e;
+    }
     Some(Quantity {
         span: t.span(start, end),
         number_span: t.span(core.num_start, core.num_end),
@@ -153,5 +161,46 @@ fn finish(t: &Tokens, mut core: Core, ages: &[Range<usize>]) -> Option<Quantity>
         precision: core.precision,
         vague: core.vague,
         direction: core.direction,
+        per,
     })
+}
+
+/// "A day", "per week", "every month", "each year" after a count, with up to three words
+/// between ("120 people a day", "1,000 migrants every week"). "A year" is left out: it is
+/// more often a time ("a year earlier") than a rate.
+fn rate_after(t: &Tokens, end: usize) -> Option<(Per, usize)> {
+    const UNITS: [(&str, Per); 4] = [
+        ("day", Per::Day),
+        ("week", Per::Week),
+        ("month", Per::Month),
+        ("year", Per::Year),
+    ];
+    for skip in 0..=3 {
+        let at = end + skip;
+        if (end..at).any(|k| t.word(k).is_none() || t.is_num(k)) {
+            return None;
+        }
+        for lead in ["a", "per", "each", "every"] {
+            for (unit, per) in UNITS {
+                if lead == "a" && per == Per::Year {
+                    continue;
+                }
+                if let Some(e) = t.seq(at, &[lead, unit]) {
+                    // "a day earlier", "a week later" are times, not rates.
+                    if t.is_any(e, &["earlier", "later", "before", "after", "ago"]) {
+                        return None;
+                    }
+                    return Some((per, e));
+                }
+            }
+        }
+        // Stop at a word that cannot sit between a count and its rate.
+        if t.is_any(
+            at,
+            &["in", "since", "from", "to", "than", "and", "or", "of"],
+        ) {
+            return None;
+        }
+    }
+    None
 }

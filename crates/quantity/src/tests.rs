@@ -42,6 +42,10 @@ fn render(input: &str, q: &Quantity) -> String {
         Some(Direction::Down) => line.push_str(" down"),
         None => {}
     }
+    if let Some(per) = q.per {
+        line.push_str(" per ");
+        line.push_str(per.word());
+    }
     line
 }
 
@@ -567,4 +571,16 @@ fn small_numbers_in_words_or_digits() {
             None
         ]
     );
+}
+
+#[test]
+fn rates() {
+    assert_snapshot!(check("Roughly 130 a day made the crossing."), @"Roughly 130 a day → 130 count about precision=10 per day");
+    assert_snapshot!(check("About 900 people a week were detained."), @"About 900 people a week → 900 count about precision=100 per week");
+    assert_snapshot!(check("Some 3,000 are removed every month."), @"Some 3,000 are removed every month → 3000 count about precision=1000 per month");
+    assert_snapshot!(check("Around 40,000 people each year apply."), @"Around 40,000 people each year → 40000 count about precision=10000 per year");
+    // "A year" and "a week earlier" are times, not rates; nor is a count with a time between.
+    assert_snapshot!(check("It was 500 a year ago."), @"500 → 500 count exact precision=100");
+    assert_snapshot!(check("There were 700 a week earlier."), @"700 → 700 count exact precision=100");
+    assert_snapshot!(check("There were 700 in 2022 a week."), @"700 → 700 count exact precision=100");
 }

@@ -74,6 +74,7 @@ pub fn evaluate_with(reading: &Reading, table: &Table, part_table: Option<&Table
     );
     let mut figure = match &reading.arithmetic {
         Arithmetic::Sum => sum_figure(&reading.window, &series),
+        Arithmetic::Rate { per } => rate_figure(&reading.window, &series, *per),
         Arithmetic::Share => {
             let whole = store_filter(table, &reading.filters, |f| !f.part);
             share_figure(
@@ -245,6 +246,26 @@ fn sum_figure(window: &Window, series: &[f64]) -> Figure {
         (s.narrow, s.wide),
         window.aligned(),
         Vec::new(),
+    )
+}
+
+/// The total as an average per day, week, month or year of the period: the bounds are the
+/// bounds of the total over the period's own length.
+fn rate_figure(window: &Window, series: &[f64], per: quantity::Per) -> Figure {
+    let units = window.days() / per.days();
+    let s = sums_of(window, series);
+    let rate = |total: f64| if units > 0.0 { total / units } else { f64::NAN };
+    let total = s.estimate;
+    empty_figure(
+        rate(s.estimate),
+        rate(s.lower),
+        rate(s.upper),
+        (rate(s.narrow), rate(s.wide)),
+        window.aligned(),
+        vec![
+            ("total".to_string(), total),
+            (format!("{}s", per.word()), units),
+        ],
     )
 }
 

@@ -93,6 +93,8 @@ pub enum Why {
 pub enum Arithmetic {
     /// The total over the period.
     Sum,
+    /// The total over the period as an average rate: per day, week, month or year.
+    Rate { per: quantity::Per },
     /// The part (all filters) as a percentage of the whole (filters not marked `part`).
     Share,
     /// Percentage change from the base period to the period.

@@ -45,6 +45,26 @@ pub fn sql(reading: &Reading) -> String {
             sum_columns(&n, &time, &reading.window),
             span_of(&reading.window, None),
         ),
+        Arithmetic::Rate { per } => {
+            // The sums over the period's length in days, counted per day, week, month or
+            // year.
+            let units = format!("({} / {})", reading.window.days(), per.days());
+            let select = if reading.window.aligned() {
+                format!("  SUM({n}) / {units} AS per_{}", per.word())
+            } else {
+                sum_columns(&n, &time, &reading.window)
+                    .lines()
+                    .map(
+                        |line| match line.trim().trim_end_matches(',').rsplit_once(" AS ") {
+                            Some((sum, name)) => format!("  ({sum}) / {units} AS {name}"),
+                            None => line.to_string(),
+                        },
+                    )
+                    .collect::<Vec<_>>()
+                    .join(",\n")
+            };
+            (select, span_of(&reading.window, None))
+        }
         Arithmetic::Share => {
             let part = conditions(reading.filters.iter().filter(|f| f.part));
             let weighted = format!("{n}{}", w(&reading.window));

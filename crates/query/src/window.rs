@@ -65,6 +65,15 @@ impl Window {
         (self.first.index()..=self.last.index()).map(Quarter::from_index)
     }
 
+    /// The period's length in days, its ends counted in (at the middle of fuzzy ends).
+    pub fn days(&self) -> f64 {
+        let p = &self.period;
+        let span = |a: Date, b: Date| days_between(a, b) as f64;
+        let start_mid = span(p.start.earliest, p.start.latest) / 2.0;
+        let end_mid = span(p.end.earliest, p.end.latest) / 2.0;
+        span(p.start.earliest, p.end.earliest) - start_mid + end_mid + 1.0
+    }
+
     /// True when the period is whole quarters exactly, so that bounds and estimate agree.
     pub fn aligned(&self) -> bool {
         self.lower.iter().all(|&w| w == 1.0) && self.wide.iter().all(|&w| w == 1.0)

@@ -75,6 +75,9 @@ pub struct QuantityJson {
     pub precision: f64,
     pub vague: bool,
     pub direction: Option<quantity::Direction>,
+    /// For a rate ("120 a day"): what it is counted per.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per: Option<quantity::Per>,
 }
 
 #[derive(Debug, Serialize)]
@@ -230,6 +233,7 @@ pub fn claim(id: usize, checked: &Checked) -> ClaimJson {
             precision: q.precision,
             vague: q.vague,
             direction: q.direction,
+            per: q.per,
         }),
         trend: match c.assertion {
             Assertion::Trend { direction, strong } => Some(TrendJson { direction, strong }),
@@ -298,6 +302,7 @@ fn reading(rank: usize, j: &Judged) -> ReadingJson {
         description: r.description.clone(),
         arithmetic: match r.arithmetic {
             Arithmetic::Sum => "sum",
+            Arithmetic::Rate { .. } => "rate",
             Arithmetic::Share => "share",
             Arithmetic::Change { .. } => "change",
             Arithmetic::Ratio { .. } => "ratio",

@@ -101,6 +101,48 @@ fn corpus_sample_sql_gives_the_reported_figures() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+#[test]
+fn rates_sql_gives_the_reported_figures() {
+    // A rate over whole quarters, and one over a period that cuts quarters.
+    let sentences = [
+        (
+            "In 2022 about 880 people a week arrived on small boats.",
+            "2023-06-01",
+        ),
+        (
+            "Since 13 December 2022 some 10 Albanians a day have been returned.",
+            "2023-05-16",
+        ),
+    ];
+    let data = data_dir();
+    let dir = std::env::temp_dir().join(format!("tally-sql-rates-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut sample = Vec::new();
+    for (i, (sentence, date)) in sentences.into_iter().enumerate() {
+        let path = dir.join(format!("{i}.txt"));
+        std::fs::write(&path, sentence).unwrap();
+        let output = tally(&[
+            "check",
+            path.to_str().unwrap(),
+            "--date",
+            date,
+            "--data",
+            data.to_str().unwrap(),
+            "--sentence",
+            "--json",
+        ]);
+        assert!(output.status.success(), "{}", common::stderr(&output));
+        let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+        for (name, sql, figure, kind) in readings_with_kind(&report) {
+            assert_eq!(kind, "rate", "{sentence}: {name}");
+            sample.push((format!("{sentence} {name}"), sql, figure));
+        }
+    }
+    assert!(sample.len() >= 2);
+    assert_all_agree(&sample);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// Each reading of a report with the name of its arithmetic (`sum`, `share`, `ranking`...).
 fn readings_with_kind(report: &Value) -> Vec<(String, String, Value, String)> {
     let kinds = report["claims"]
@@ -214,6 +256,7 @@ fn agree(result: &Value, figure: &Value) -> Result<(), String> {
     for (i, column) in columns.iter().enumerate() {
         let expected = match *column {
             "total" | "estimate" | "share" | "change" | "ratio" => &figure["value"],
+            "per_day" | "per_week" | "per_month" | "per_year" => &figure["value"],
             "lower" => &figure["lower"],
             "upper" => &figure["upper"],
             "estimate_narrow" => &figure["estimate_range"][0],

@@ -242,9 +242,8 @@ pub(super) fn age_values(dimension: &Dimension, claim: &Claim) -> Vec<DimensionO
     // The table's bands inside the stated range, and those it touches: where the range cuts
     // a band ("aged 18 to 30" against bands of 18 to 24 and 25 to 39), the truth lies
     // between the two, and the one nearer the stated range is read first.
-    let inside = bands(&|lo, hi| {
-        lo >= band.min.saturating_sub(1) && hi <= band.max.saturating_add(1)
-    });
+    let inside =
+        bands(&|lo, hi| lo >= band.min.saturating_sub(1) && hi <= band.max.saturating_add(1));
     // Touching by more than the year either way a range's ends are loosely put.
     let touching = bands(&|lo, hi| lo < band.max && hi > band.min);
     let words = claim.sentence[band.span.clone()].to_string();

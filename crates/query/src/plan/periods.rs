@@ -100,6 +100,12 @@ pub(super) fn arithmetic(
             (Kind::Percent | Kind::Fraction, Some(_)) => change(false)?,
             (Kind::Percent | Kind::Fraction, None) => (Arithmetic::Share, window.clone()),
             (Kind::Multiple, _) => change(true)?,
+            (Kind::Count, _) if q.per.is_some() => (
+                Arithmetic::Rate {
+                    per: q.per.unwrap_or(quantity::Per::Day),
+                },
+                window.clone(),
+            ),
             (Kind::Count | Kind::Money, _) => (Arithmetic::Sum, window.clone()),
         },
     })
