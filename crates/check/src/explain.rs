@@ -98,6 +98,9 @@ fn provisional_gap(claim: &Claim, j: &Judged) -> &'static str {
     let Some(q) = claim.quantity() else {
         return "";
     };
+    if q.kind != quantity::Kind::Count {
+        return "";
+    }
     let gap = (q.value - j.figure.value).abs();
     let beyond_rounding = q.qualifier == quantity::Qualifier::Exact && gap > q.precision / 2.0;
     if beyond_rounding
@@ -237,6 +240,19 @@ fn widest(claim: &Claim, readings: &[Judged]) -> String {
     }
 }
 
+/// A period after a figure: "in 2022Q1", "in 2021Q1 to 2021Q4", "between 13 December 2022
+/// and 16 May 2023".
+fn during(window: &Window) -> String {
+    let words = period_words(window);
+    if words.starts_with("in ") {
+        words
+    } else if let Some(span) = words.strip_prefix("from ") {
+        format!("between {}", span.replacen(" to ", " and ", 1))
+    } else {
+        format!("in {words}")
+    }
+}
+
 pub(crate) fn period_words(window: &Window) -> String {
     let p = &window.period;
     if window.aligned() {
@@ -336,10 +352,10 @@ pub(crate) fn figure_words(reading: &Reading, figure: &Figure) -> String {
             )
         }
         Arithmetic::Change { base } => format!(
-            "changed by {} (from {} in {} to {})",
+            "changed by {} (from {} {} to {})",
             number::change(figure.value),
             number::count(part(figure, "base")),
-            period_words(base),
+            during(base),
             number::count(part(figure, "period"))
         ),
         Arithmetic::Ratio { base } => format!(

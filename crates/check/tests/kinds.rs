@@ -885,3 +885,34 @@ fn rates_and_counts_a_year_earlier() {
         "accurate 28526.0 [irregular_migration]"
     );
 }
+
+#[test]
+fn the_same_period_of_a_named_year_and_most() {
+    let on = date(2024, 3, 1);
+    // 11,433 in the first half of 2023 against 12,747 in the first half of 2022.
+    assert_eq!(
+        check(
+            "In the first half of 2023, 11,433 people crossed the Channel, down 10% on the same period of 2022.",
+            on,
+            "down 10%"
+        ),
+        "accurate -10.3 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Most people entering detention in 2022 were men.",
+            on,
+            "Most"
+        ),
+        "accurate 95.8 [people_entering_detention]"
+    );
+    // The detention table does not say who had claimed asylum.
+    assert_eq!(
+        check(
+            "The number of asylum seekers held in detention doubled in 2022.",
+            on,
+            "doubled"
+        ),
+        "not_checkable -"
+    );
+}

@@ -280,9 +280,24 @@ pub(crate) fn majority(t: &Tokens, i: usize) -> Option<Core> {
     Some(core)
 }
 
-/// "most of them", "most of the migrants": not "most of the time", "the most", "at most".
+/// "most of them", "most of the migrants", "most people", "most arrivals": not "most of the
+/// time", "the most", "at most", "most recently".
 pub(crate) fn most_of(t: &Tokens, i: usize) -> Option<Core> {
-    if !t.is(i, "most") || !t.is(i + 1, "of") || i > 0 && t.is_any(i - 1, &["the", "at"]) {
+    const PEOPLE: [&str; 11] = [
+        "people",
+        "migrants",
+        "arrivals",
+        "asylum",
+        "applicants",
+        "applications",
+        "returns",
+        "refugees",
+        "detainees",
+        "those",
+        "claims",
+    ];
+    let followed = t.is(i + 1, "of") || t.is_any(i + 1, &PEOPLE);
+    if !t.is(i, "most") || !followed || i > 0 && t.is_any(i - 1, &["the", "at"]) {
         return None;
     }
     if period_after(t, i + 1) {

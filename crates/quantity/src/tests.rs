@@ -584,3 +584,10 @@ fn rates() {
     assert_snapshot!(check("There were 700 a week earlier."), @"700 → 700 count exact precision=100");
     assert_snapshot!(check("There were 700 in 2022 a week."), @"700 → 700 count exact precision=100");
 }
+
+#[test]
+fn most_of_a_group() {
+    assert_snapshot!(check("Most people detained were men."), @"Most → 0.5 fraction more_than precision=0");
+    assert_snapshot!(check("Most recently, the figure was published."), @"(none)");
+    assert_snapshot!(check("It was the most since 2004."), @"(none)");
+}

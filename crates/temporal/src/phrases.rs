@@ -82,6 +82,18 @@ impl Parser<'_> {
             let k = SAME
                 .iter()
                 .find_map(|w| self.word(j, w).map(|k| self.opt(k, "s")))?;
+            // "The same period of 2022": that year, which a base cuts to the same stretch.
+            if let Some((year, end)) = self
+                .either(k, &[&["of"], &["in"]])
+                .and_then(|y| self.year(y))
+            {
+                let period = closed(
+                    ymd(year, 1, 1)?,
+                    ymd(year, 12, 31)?,
+                    format!("{year}, of which the same stretch"),
+                );
+                return Some((Value::Period(period), end));
+            }
             return one(self.either(k, &A_YEAR_BACK)?);
         }
         let (n, j) = self.count(i).filter(|(n, _)| *n <= 50)?;

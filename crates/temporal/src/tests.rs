@@ -390,3 +390,8 @@ fn bad_event_tables_are_errors() {
             .starts_with("the table of events is not valid")
     );
 }
+
+#[test]
+fn the_same_period_of_a_named_year() {
+    assert_snapshot!(check("Down 10% on the same period of 2022.", "2024-03-01"), @"on the same period of 2022 → compared 2022-01-01 → 2022-12-31");
+}
