@@ -916,3 +916,38 @@ fn the_same_period_of_a_named_year_and_most() {
         "not_checkable -"
     );
 }
+
+#[test]
+fn countries_named_in_a_list_are_counted_together() {
+    let on = date(2023, 3, 1);
+    // 12,658 Albanians and 9,088 Afghans of 45,774 small-boat arrivals in 2022.
+    assert_eq!(
+        check(
+            "Albanians and Afghans made up about 47% of small boat arrivals in 2022.",
+            on,
+            "about 47%"
+        ),
+        "accurate 47.5 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Some 21,700 Albanians, and Afghans, crossed the Channel in small boats in 2022.",
+            on,
+            "Some 21,700"
+        ),
+        "accurate 21746.0 [irregular_migration]"
+    );
+}
+
+#[test]
+fn a_share_whose_part_leaves_voluntarily() {
+    // 19,253 voluntary of 25,646 enforced and voluntary returns in 2023.
+    assert_eq!(
+        check(
+            "Three in four people returned in 2023 left voluntarily.",
+            date(2024, 3, 1),
+            "Three in four"
+        ),
+        "accurate 75.1 [returns]"
+    );
+}

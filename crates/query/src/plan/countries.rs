@@ -23,8 +23,92 @@ pub(super) fn countries(bound: &Bound<'_>, claim: &Claim, index: &Index<'_>, dra
         }
     }
     let nearest = nearest_per_role(claim, &codes, is_share(claim));
+    let listed: Vec<&str> = nearest
+        .iter()
+        .flat_map(|code| list_of(claim, code))
+        .collect();
+    if listed.len() > 1 {
+        // "India, Albania and Brazil accounted for a third": the countries together.
+        let before = (draft.filters.len(), draft.described.len());
+        for code in &listed {
+            country(bound, claim, code, draft);
+        }
+        merge_countries(draft, before);
+        return;
+    }
     for code in nearest {
         country(bound, claim, code, draft);
+    }
+}
+
+/// The countries named in a list with `code` ("India, Albania and Brazil"), in order; just
+/// `code` when it stands alone.
+fn list_of<'c>(claim: &'c Claim, code: &str) -> Vec<&'c str> {
+    let mut named: Vec<&extract::Entity> = claim.entities.iter().collect();
+    named.sort_by_key(|e| e.span.start);
+    named.dedup_by(|b, a| a.span == b.span);
+    let Some(at) = named.iter().position(|e| e.code == code) else {
+        return Vec::new();
+    };
+    let joined = |a: &extract::Entity, b: &extract::Entity| {
+        claim
+            .sentence
+            .get(a.span.end..b.span.start)
+            .is_some_and(|between| matches!(between, ", " | " and " | ", and " | " or " | ", or "))
+    };
+    let mut first = at;
+    while first > 0 && joined(named[first - 1], named[first]) {
+        first -= 1;
+    }
+    let mut last = at;
+    while last + 1 < named.len() && joined(named[last], named[last + 1]) {
+        last += 1;
+    }
+    let mut codes: Vec<&str> = Vec::new();
+    for e in &named[first..=last] {
+        if !codes.contains(&e.code.as_str()) {
+            codes.push(&e.code);
+        }
+    }
+    codes
+}
+
+/// Joins the filters (and descriptions) the countries of a list added after `before` into
+/// one per column (and role), holding every country's labels.
+fn merge_countries(draft: &mut Draft, (filters, described): (usize, usize)) {
+    let added: Vec<Filter> = draft.filters.drain(filters..).collect();
+    let mut merged: Vec<Filter> = Vec::new();
+    for filter in added {
+        match merged.iter_mut().find(|m| m.column == filter.column) {
+            Some(m) => {
+                for value in filter.values {
+                    if !m.values.contains(&value) {
+                        m.values.push(value);
+                    }
+                }
+                m.evidence = match (m.evidence.clone(), filter.evidence) {
+                    (Some(a), Some(b)) => Some(a.start.min(b.start)..a.end.max(b.end)),
+                    (a, b) => a.or(b),
+                };
+            }
+            None => merged.push(filter),
+        }
+    }
+    draft.filters.extend(merged);
+    // "nationality India", "nationality Albania" → "nationality India, Albania".
+    let names: Vec<String> = draft.described.drain(described..).collect();
+    let mut by_role: Vec<(String, Vec<String>)> = Vec::new();
+    for name in names {
+        let (role, country) = name.split_once(' ').unwrap_or(("country", &name));
+        match by_role.iter_mut().find(|(r, _)| r == role) {
+            Some((_, countries)) => countries.push(country.to_string()),
+            None => by_role.push((role.to_string(), vec![country.to_string()])),
+        }
+    }
+    for (role, countries) in by_role {
+        draft
+            .described
+            .push(format!("{role} {}", countries.join(", ")));
     }
 }
 

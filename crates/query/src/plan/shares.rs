@@ -120,8 +120,12 @@ pub(super) fn mark_parts(claim: &Claim, filters: &mut [Filter]) -> bool {
     filters.iter().any(|f| f.part)
 }
 
-pub(super) const PREDICATES: [&str; 22] = [
+pub(super) const PREDICATES: [&str; 26] = [
     " claimed ",
+    " left ",
+    " departed ",
+    " chose ",
+    " opted ",
     " went ",
     " applied ",
     " sought ",
