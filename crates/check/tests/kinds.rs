@@ -951,3 +951,27 @@ fn a_share_whose_part_leaves_voluntarily() {
         "accurate 75.1 [returns]"
     );
 }
+
+#[test]
+fn a_share_counts_what_its_whole_names() {
+    // The whole is asylum applications, which do not say how applicants arrived: the
+    // arrivals table, which the part's words name, is no stand-in.
+    assert_eq!(
+        check(
+            "Over half of asylum applications in 2022 were from people arriving on small boats.",
+            date(2023, 1, 10),
+            "Over half"
+        ),
+        "not_checkable -"
+    );
+    // The part's population has a table of its own (small-boat arrivals by whether they
+    // claimed asylum): 41,194 of 45,574.
+    assert_eq!(
+        check(
+            "Around 90% of small boat arrivals in 2022 claimed asylum.",
+            date(2023, 1, 10),
+            "Around 90%"
+        ),
+        "accurate 90.4 [small_boat_asylum_applications]"
+    );
+}

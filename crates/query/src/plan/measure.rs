@@ -164,6 +164,20 @@ pub(super) fn measure_fit(bound: &Bound<'_>, claim: &Claim, sentence_words: &Sen
         .fold(f64::NEG_INFINITY, f64::max)
 }
 
+/// For a share, whether the phrase naming the whole uses the table's measure or population
+/// words: "over half of asylum applications were from people arriving on small boats"
+/// counts applications, whatever the part's words name.
+pub(super) fn named_in_whole(bound: &Bound<'_>, claim: &Claim, sentence_words: &Sentence) -> bool {
+    let whole = super::shares::whole_phrase(claim);
+    let measure = &bound.dataset.measure;
+    [&measure.words, &measure.population].into_iter().any(|v| {
+        sentence_words
+            .hits(v, claim)
+            .iter()
+            .any(|h| whole.start <= h.span.start && h.span.end <= whole.end)
+    })
+}
+
 /// For a share, whether `span` lies outside the phrase naming the whole, in the part.
 pub(super) fn names_the_part(claim: &Claim, span: &std::ops::Range<usize>) -> bool {
     let whole = super::shares::whole_phrase(claim);

@@ -22,7 +22,7 @@ use countries::countries;
 use dimensions::dimension_options;
 use measure::{
     Sentence, best_is_unrecorded, matches_measure, measure_fit, other_populations, part_table,
-    unrecorded,
+    named_in_whole, unrecorded,
 };
 use periods::arithmetic;
 use shares::{known_whole, mark_parts, usual_whole};
@@ -109,6 +109,21 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         let reason = unrecorded(measured[0], claim, &sentence_words).unwrap_or_default();
         return none(&reason);
     }
+    // A share counts what its whole names, when the whole names a table.
+    let whole_tables: Vec<&Bound<'_>> = if countries::is_share(claim) {
+        candidates
+            .iter()
+            .copied()
+            .filter(|b| named_in_whole(b, claim, &sentence_words))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let candidates = if whole_tables.is_empty() {
+        candidates
+    } else {
+        whole_tables
+    };
     let Some(period) = &claim.period else {
         return match &claim.unresolved {
             Some(what) => none(&format!("the period (\"{what}\") could not be dated")),
