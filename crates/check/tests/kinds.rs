@@ -975,3 +975,22 @@ fn a_share_counts_what_its_whole_names() {
         "accurate 90.4 [small_boat_asylum_applications]"
     );
 }
+
+#[test]
+fn periods_under_a_government_and_yearly_averages() {
+    let checked = checker().check_sentence(
+        "Under Rishi Sunak, returns have risen by 70%.",
+        date(2023, 11, 20),
+    );
+    let period = checked[0].claim.period.as_ref().unwrap();
+    assert_eq!(period.period.start.earliest, date(2022, 10, 25));
+    // Enforced and voluntary returns: 132,496 over 2005 to 2008, 33,124 a year.
+    assert_eq!(
+        check(
+            "Between 2005 and 2008, enforced and voluntary returns averaged around 33,000 a year.",
+            date(2010, 1, 10),
+            "around 33,000"
+        ),
+        "accurate 33124.0 [returns]"
+    );
+}

@@ -147,7 +147,7 @@ fn finish(t: &Tokens, mut core: Core, ages: &[Range<usize>]) -> Option<Quantity>
     let mut per = None;
     if core.kind == Kind::Count
         && core.direction.is_none()
-        && let Some((p, e)) = rate_after(t, end)
+        && let Some((p, e)) = rate_after(t, end, averaged(t, start))
     {
         per = Some(p);
         end = e;
@@ -165,10 +165,16 @@ fn finish(t: &Tokens, mut core: Core, ages: &[Range<usize>]) -> Option<Quantity>
     })
 }
 
+/// "Averaged 50,000", "an average of 50,000": a count said to be an average.
+fn averaged(t: &Tokens, start: usize) -> bool {
+    start > 0 && t.is_any(start - 1, &["averaged", "averaging"])
+        || t.seq_back(start, &["average", "of"]).is_some()
+}
+
 /// "A day", "per week", "every month", "each year" after a count, with up to three words
-/// between ("120 people a day", "1,000 migrants every week"). "A year" is left out: it is
-/// more often a time ("a year earlier") than a rate.
-fn rate_after(t: &Tokens, end: usize) -> Option<(Per, usize)> {
+/// between ("120 people a day", "1,000 migrants every week"). "A year" counts only after an
+/// average ("averaged 50,000 a year"): otherwise it is more often a time ("a year earlier").
+fn rate_after(t: &Tokens, end: usize, averaged: bool) -> Option<(Per, usize)> {
     const UNITS: [(&str, Per); 4] = [
         ("day", Per::Day),
         ("week", Per::Week),
@@ -182,7 +188,7 @@ fn rate_after(t: &Tokens, end: usize) -> Option<(Per, usize)> {
         }
         for lead in ["a", "per", "each", "every"] {
             for (unit, per) in UNITS {
-                if lead == "a" && per == Per::Year {
+                if lead == "a" && per == Per::Year && !averaged {
                     continue;
                 }
                 if let Some(e) = t.seq(at, &[lead, unit]) {

@@ -581,6 +581,7 @@ fn rates() {
     assert_snapshot!(check("Around 40,000 people each year apply."), @"Around 40,000 people each year → 40000 count about precision=10000 per year");
     // "A year" and "a week earlier" are times, not rates; nor is a count with a time between.
     assert_snapshot!(check("It was 500 a year ago."), @"500 → 500 count exact precision=100");
+    assert_snapshot!(check("Returns averaged 50,000 a year."), @"50,000 a year → 50000 count exact precision=10000 per year");
     assert_snapshot!(check("There were 700 a week earlier."), @"700 → 700 count exact precision=100");
     assert_snapshot!(check("There were 700 in 2022 a week."), @"700 → 700 count exact precision=100");
 }

@@ -21,8 +21,8 @@ mod shares;
 use countries::countries;
 use dimensions::dimension_options;
 use measure::{
-    Sentence, best_is_unrecorded, matches_measure, measure_fit, other_populations, part_table,
-    named_in_whole, unrecorded,
+    Sentence, best_is_unrecorded, matches_measure, measure_fit, named_in_whole, other_populations,
+    part_table, unrecorded,
 };
 use periods::arithmetic;
 use shares::{known_whole, mark_parts, usual_whole};
