@@ -98,7 +98,10 @@ fn provisional_gap(claim: &Claim, j: &Judged) -> &'static str {
     let Some(q) = claim.quantity() else {
         return "";
     };
-    if q.kind != quantity::Kind::Count {
+    if q.kind != quantity::Kind::Count
+        || q.vague
+        || !matches!(j.reading.arithmetic, Arithmetic::Sum)
+    {
         return "";
     }
     let gap = (q.value - j.figure.value).abs();
@@ -240,6 +243,15 @@ fn widest(claim: &Claim, readings: &[Judged]) -> String {
     }
 }
 
+/// A count with its sign: "+5,234", "-1,020".
+fn signed_count(value: f64) -> String {
+    if value > 0.0 {
+        format!("+{}", number::count(value))
+    } else {
+        number::count(value)
+    }
+}
+
 /// A period after a figure: "in 2022Q1", "in 2021Q1 to 2021Q4", "between 13 December 2022
 /// and 16 May 2023".
 fn during(window: &Window) -> String {
@@ -354,6 +366,13 @@ pub(crate) fn figure_words(reading: &Reading, figure: &Figure) -> String {
         Arithmetic::Change { base } => format!(
             "changed by {} (from {} {} to {})",
             number::change(figure.value),
+            number::count(part(figure, "base")),
+            during(base),
+            number::count(part(figure, "period"))
+        ),
+        Arithmetic::Difference { base } => format!(
+            "changed by {} (from {} {} to {})",
+            signed_count(figure.value),
             number::count(part(figure, "base")),
             during(base),
             number::count(part(figure, "period"))

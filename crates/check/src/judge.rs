@@ -210,7 +210,9 @@ pub(crate) fn claimed_value(q: &Quantity, reading: &Reading) -> f64 {
         _ => q.value,
     };
     match (&reading.arithmetic, q.direction) {
-        (Arithmetic::Change { .. }, Some(Direction::Down)) => -value.abs(),
+        (Arithmetic::Change { .. } | Arithmetic::Difference { .. }, Some(Direction::Down)) => {
+            -value.abs()
+        }
         _ => value,
     }
 }
@@ -240,6 +242,12 @@ fn allowed(q: &Quantity, value: f64, points: bool, falling: bool, revision: f64)
         )
     };
     let (up, down) = ((value, f64::INFINITY), (f64::NEG_INFINITY, value));
+    // "Thousands" is 2,000 up to the next word's reach ("tens of thousands"): from the
+    // smallest the word allows to five times it.
+    if q.vague && matches!(q.qualifier, Qualifier::Exact | Qualifier::About) {
+        let (a, b) = (value, 5.0 * value);
+        return (a.min(b), a.max(b));
+    }
     let (near_below, near_above) = ((value - about, value), (value, value + about));
     match (q.qualifier, falling) {
         (Qualifier::Exact, _) => (value - exact, value + exact),

@@ -994,3 +994,54 @@ fn periods_under_a_government_and_yearly_averages() {
         "accurate 33124.0 [returns]"
     );
 }
+
+#[test]
+fn differences_in_counts() {
+    let on = date(2024, 3, 1);
+    // Enforced and voluntary returns: 14,771 in 2022, 25,646 in 2023.
+    assert_eq!(
+        check(
+            "In 2023 enforced and voluntary returns were up almost 11,000 on the year before.",
+            on,
+            "up almost 11,000"
+        ),
+        "accurate 10875.0 [returns]"
+    );
+    // Small-boat arrivals: 45,774 in 2022, 29,437 in 2023.
+    assert_eq!(
+        check(
+            "Small boat arrivals fell by 20,000 in 2023.",
+            on,
+            "fell by 20,000"
+        ),
+        "inaccurate -16337.0 [irregular_migration]"
+    );
+}
+
+#[test]
+fn what_the_asylum_tables_do_not_record() {
+    let on = date(2023, 6, 1);
+    for sentence in [
+        "The asylum backlog has reached a record 175,000 people.",
+        "More than 51,000 asylum seekers are being housed in hotels.",
+        "Around 3,000 Afghans were granted asylum in 2022.",
+    ] {
+        let checked = checker().check_sentence(sentence, on);
+        assert_eq!(checked.len(), 1, "{sentence}");
+        assert_eq!(checked[0].verdict.as_str(), "not_checkable", "{sentence}");
+    }
+}
+
+#[test]
+fn vague_magnitudes_reach_five_times_their_least() {
+    let on = date(2024, 3, 1);
+    // 5,324 Albanians entered detention in 2023: thousands, not hundreds.
+    assert_eq!(
+        check("Thousands of Albanians were detained in 2023.", on, "Thousands"),
+        "accurate 5324.0 [people_entering_detention]"
+    );
+    assert_eq!(
+        check("Hundreds of Albanians were detained in 2023.", on, "Hundreds"),
+        "inaccurate 5324.0 [people_entering_detention]"
+    );
+}

@@ -90,6 +90,13 @@ pub fn evaluate_with(reading: &Reading, table: &Table, part_table: Option<&Table
             &sums(table, &all, base),
             percent_change,
         ),
+        Arithmetic::Difference { base } => compare(
+            &reading.window,
+            &series,
+            base,
+            &sums(table, &all, base),
+            |a, b| a - b,
+        ),
         Arithmetic::Ratio { base } => compare(
             &reading.window,
             &series,
@@ -161,7 +168,9 @@ pub fn evaluate_with(reading: &Reading, table: &Table, part_table: Option<&Table
 
 fn reading_base(reading: &Reading) -> Option<&Window> {
     match &reading.arithmetic {
-        Arithmetic::Change { base } | Arithmetic::Ratio { base } => Some(base),
+        Arithmetic::Change { base }
+        | Arithmetic::Ratio { base }
+        | Arithmetic::Difference { base } => Some(base),
         _ => None,
     }
 }

@@ -99,6 +99,8 @@ pub enum Arithmetic {
     Share,
     /// Percentage change from the base period to the period.
     Change { base: Window },
+    /// The period's total less the base period's: "up 5,000 on last year".
+    Difference { base: Window },
     /// The period's total as a multiple of the base period's.
     Ratio { base: Window },
     /// The series over the period, first quarter to last.

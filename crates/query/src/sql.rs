@@ -73,11 +73,14 @@ pub fn sql(reading: &Reading) -> String {
             );
             (select, span_of(&reading.window, None))
         }
-        Arithmetic::Change { base } | Arithmetic::Ratio { base } => {
+        Arithmetic::Change { base }
+        | Arithmetic::Ratio { base }
+        | Arithmetic::Difference { base } => {
             let now = format!("SUM({n}{})", only(&time, &reading.window));
             let then = format!("SUM({n}{})", only(&time, base));
             let result = match reading.arithmetic {
                 Arithmetic::Ratio { .. } => format!("{now} / {then} AS ratio"),
+                Arithmetic::Difference { .. } => format!("{now} - {then} AS difference"),
                 _ => format!("100 * ({now} - {then}) / {then} AS change"),
             };
             let select = format!("  {now} AS period,\n  {then} AS base,\n  {result}");

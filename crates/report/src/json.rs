@@ -305,6 +305,7 @@ fn reading(rank: usize, j: &Judged) -> ReadingJson {
             Arithmetic::Rate { .. } => "rate",
             Arithmetic::Share => "share",
             Arithmetic::Change { .. } => "change",
+            Arithmetic::Difference { .. } => "difference",
             Arithmetic::Ratio { .. } => "ratio",
             Arithmetic::Trend => "trend",
             Arithmetic::Record { .. } => "record",
@@ -315,7 +316,9 @@ fn reading(rank: usize, j: &Judged) -> ReadingJson {
         filters: r.filters.iter().map(filter).collect(),
         quarters: quarters(&r.window),
         base_quarters: match &r.arithmetic {
-            Arithmetic::Change { base } | Arithmetic::Ratio { base } => Some(quarters(base)),
+            Arithmetic::Change { base }
+            | Arithmetic::Ratio { base }
+            | Arithmetic::Difference { base } => Some(quarters(base)),
             _ => None,
         },
         figure: FigureJson {

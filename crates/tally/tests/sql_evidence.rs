@@ -255,7 +255,7 @@ fn agree(result: &Value, figure: &Value) -> Result<(), String> {
     }
     for (i, column) in columns.iter().enumerate() {
         let expected = match *column {
-            "total" | "estimate" | "share" | "change" | "ratio" => &figure["value"],
+            "total" | "estimate" | "share" | "change" | "ratio" | "difference" => &figure["value"],
             "per_day" | "per_week" | "per_month" | "per_year" => &figure["value"],
             "lower" => &figure["lower"],
             "upper" => &figure["upper"],
@@ -264,7 +264,7 @@ fn agree(result: &Value, figure: &Value) -> Result<(), String> {
             "part" | "whole" | "period" | "base" => &figure["parts"][*column],
             other => return Err(format!("unexpected column {other}")),
         };
-        let is_sum = !matches!(*column, "share" | "change" | "ratio");
+        let is_sum = !matches!(*column, "share" | "change" | "ratio" | "difference");
         close(&row[i], expected, is_sum).map_err(|e| format!("{column}: {e}"))?;
     }
     Ok(())

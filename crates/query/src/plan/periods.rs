@@ -100,6 +100,10 @@ pub(super) fn arithmetic(
             (Kind::Percent | Kind::Fraction, Some(_)) => change(false)?,
             (Kind::Percent | Kind::Fraction, None) => (Arithmetic::Share, window.clone()),
             (Kind::Multiple, _) => change(true)?,
+            (Kind::Count, Some(_)) => {
+                let (now, base) = comparison()?;
+                (Arithmetic::Difference { base }, now)
+            }
             (Kind::Count, _) if q.per.is_some() => (
                 Arithmetic::Rate {
                     per: q.per.unwrap_or(quantity::Per::Day),
