@@ -1037,11 +1037,43 @@ fn vague_magnitudes_reach_five_times_their_least() {
     let on = date(2024, 3, 1);
     // 5,324 Albanians entered detention in 2023: thousands, not hundreds.
     assert_eq!(
-        check("Thousands of Albanians were detained in 2023.", on, "Thousands"),
+        check(
+            "Thousands of Albanians were detained in 2023.",
+            on,
+            "Thousands"
+        ),
         "accurate 5324.0 [people_entering_detention]"
     );
     assert_eq!(
-        check("Hundreds of Albanians were detained in 2023.", on, "Hundreds"),
+        check(
+            "Hundreds of Albanians were detained in 2023.",
+            on,
+            "Hundreds"
+        ),
         "inaccurate 5324.0 [people_entering_detention]"
+    );
+}
+
+#[test]
+fn a_table_that_records_what_another_does_not_stands_in_for_it() {
+    // The arrivals table does not say which children came alone; the small-boat asylum
+    // table does: 3,546 unaccompanied children in 2022.
+    assert_eq!(
+        check(
+            "Over 3,000 unaccompanied children arrived in small boats in 2022.",
+            date(2024, 3, 1),
+            "Over 3,000"
+        ),
+        "accurate 3546.0 [small_boat_asylum_applications]"
+    );
+    // The grant rate is in no table, and the reason says so.
+    let checked = checker().check_sentence(
+        "The initial grant rate for asylum claims was 76% last year.",
+        date(2023, 6, 1),
+    );
+    assert!(
+        checked[0].explanation.contains("\"grant rate\""),
+        "{}",
+        checked[0].explanation
     );
 }

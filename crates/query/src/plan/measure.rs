@@ -124,6 +124,54 @@ pub(super) fn unrecorded(
     ))
 }
 
+/// Whether `bound`, a table of a narrower population the claim names, records as a value of
+/// one of its dimensions words another of the `measured` tables says it does not record:
+/// "unaccompanied" children who arrived by small boat are not in the arrivals table, but are
+/// a value of the small-boat asylum table. (The arrivals table, which holds "small boat" as a
+/// value but counts no returns, does not stand in for returns "of small boat arrivals".)
+pub(super) fn records_unrecorded(
+    bound: &Bound<'_>,
+    measured: &[&Bound<'_>],
+    claim: &Claim,
+    sentence_words: &Sentence,
+) -> bool {
+    let population = &bound.dataset.measure.population;
+    let names_population = !population.is_empty()
+        && population
+            .find_in(&claim.sentence, &sentence_words.words)
+            .iter()
+            .any(|h| claim.owns(&h.span));
+    if !names_population {
+        return false;
+    }
+    let unrecorded: Vec<std::ops::Range<usize>> = measured
+        .iter()
+        .filter(|m| m.dataset.name != bound.dataset.name)
+        .flat_map(|m| {
+            m.dataset
+                .measure
+                .unrecorded
+                .words
+                .find_in(&claim.sentence, &sentence_words.words)
+        })
+        .map(|h| h.span)
+        .filter(|span| claim.owns(span))
+        .collect();
+    !unrecorded.is_empty()
+        && bound.dataset.dimensions.iter().any(|d| {
+            d.values.iter().any(|v| {
+                v.words
+                    .find_in(&claim.sentence, &sentence_words.words)
+                    .iter()
+                    .any(|h| {
+                        unrecorded
+                            .iter()
+                            .any(|u| u.start <= h.span.start && h.span.end <= u.end)
+                    })
+            })
+        })
+}
+
 /// When the claim's own words name a measure whose table does not record what the sentence
 /// asks ("2,580 returns of small boat arrivals", "300 arrivals have been returned"), no other
 /// table's match stands in for it: the reason it cannot be checked.

@@ -22,7 +22,7 @@ use countries::countries;
 use dimensions::dimension_options;
 use measure::{
     Sentence, best_is_unrecorded, matches_measure, measure_fit, named_in_whole, other_populations,
-    part_table, unrecorded,
+    part_table, records_unrecorded, unrecorded,
 };
 use periods::arithmetic;
 use shares::{known_whole, mark_parts, usual_whole};
@@ -69,6 +69,20 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         .map(|h| h.span)
         .filter(|span| claim.owns(span))
         .collect();
+    // Words a table records as a value of its own are not blocked for it ("unaccompanied").
+    let measured_unblocked: Vec<&Bound<'_>> = index
+        .bound
+        .iter()
+        .filter(|b| matches_measure(b, claim, &unblocked))
+        .collect();
+    let recorded = measured_unblocked
+        .iter()
+        .any(|b| records_unrecorded(b, &measured_unblocked, claim, &unblocked));
+    let unrecorded_phrases = if recorded {
+        Vec::new()
+    } else {
+        unrecorded_phrases
+    };
     let mut sentence_words = unblocked;
     sentence_words.blocked.extend(unrecorded_phrases);
     let measured: Vec<&Bound<'_>> = index
@@ -97,7 +111,20 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
     }
     let unrecordable = best_is_unrecorded(&measured, claim, &sentence_words);
     let unrecorded_here = |b: &&Bound<'_>| unrecorded(b, claim, &sentence_words).is_some();
+    // A table that records, as a value of its own, what another does not stands in for it.
+    let recorders: Vec<&Bound<'_>> = measured
+        .iter()
+        .copied()
+        .filter(|b| !unrecorded_here(b))
+        .filter(|b| records_unrecorded(b, &measured, claim, &sentence_words))
+        .collect();
+    let unrecordable = if recorders.is_empty() {
+        unrecordable
+    } else {
+        None
+    };
     let candidates: Vec<&Bound<'_>> = match &unrecordable {
+        _ if !recorders.is_empty() => recorders,
         Some(_) => measured.iter().copied().filter(unrecorded_here).collect(),
         None => measured
             .iter()
@@ -162,6 +189,9 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         readings.extend(found);
     }
     if readings.is_empty() {
+        if let Some(reason) = &unrecordable {
+            return none(reason);
+        }
         return match claim.assertion {
             extract::Assertion::Ranking { .. } => none("no table ranks the countries named"),
             _ if claim.top_countries.is_some() => {
