@@ -33,7 +33,13 @@ impl Parser<'_> {
             .collect();
         let mut best: Option<(Found<'_>, (bool, bool, Date))> = None;
         for event in self.ctx.events {
-            let Some((pos, end)) = event.aliases.iter().find_map(|a| find_alias(&words, a)) else {
+            let generic = self.mentions_any(&event.about).then_some(&event.generic);
+            let Some((pos, end)) = event
+                .aliases
+                .iter()
+                .chain(generic.into_iter().flatten())
+                .find_map(|a| find_alias(&words, a))
+            else {
                 continue;
             };
             if at_start && pos > 2 {
@@ -49,6 +55,13 @@ impl Parser<'_> {
             }
         }
         best.map(|(found, _)| found)
+    }
+
+    /// True when the sentence has one of `words` (lower case) as a whole word.
+    fn mentions_any(&self, words: &[String]) -> bool {
+        self.toks
+            .iter()
+            .any(|t| words.iter().any(|w| t.norm == *w))
     }
 
     /// Words and numbers of the clause from `i`, as (normalised text, token index).

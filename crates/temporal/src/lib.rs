@@ -98,6 +98,14 @@ pub struct Event {
     /// The day it ended, for spans such as a government's term.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Date>,
+    /// Phrases that name the event only in a sentence that also names what it is about:
+    /// "the deal" is the UK-Albania communiqué in a sentence about Albania.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub generic: Vec<String>,
+    /// Lower-case words, any of which makes the `generic` phrases name the event: "albania",
+    /// "albanians".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub about: Vec<String>,
 }
 
 /// Reads a table of events from JSON: `[{"name": ..., "aliases": [...], "start": "2022-12-13"}]`.

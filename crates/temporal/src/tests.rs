@@ -11,14 +11,16 @@ const EVENTS: &str = r#"[
    "aliases": ["communique", "communiqué", "deal with albania", "albania deal"]},
   {"name": "Rishi Sunak as Prime Minister", "start": "2022-10-25", "end": "2024-07-05",
    "aliases": ["rishi sunak has been in power", "sunak became prime minister", "sunak took office"]},
-  {"name": "Priti Patel as Home Secretary", "start": "2019-07-24", "end": "2022-09-06",
+  {"name": "A. Example as Home Secretary", "start": "2019-07-24", "end": "2022-09-06",
    "aliases": ["my time as home secretary"]},
   {"name": "Labour government 1997 to 2010", "start": "1997-05-02", "end": "2010-05-11",
    "aliases": ["last labour government"]},
   {"name": "Treaty of Example", "start": "2019-03-04",
    "aliases": ["treaty of example", "example treaty"]},
   {"name": "Example Accord (first)", "start": "2021-06-01", "aliases": ["example accord"]},
-  {"name": "Example Accord (second)", "start": "2023-02-10", "aliases": ["example accord"]}
+  {"name": "Example Accord (second)", "start": "2023-02-10", "aliases": ["example accord"]},
+  {"name": "Exampleland returns pact", "start": "2022-03-01", "aliases": ["exampleland pact"],
+   "generic": ["the pact", "the deal"], "about": ["exampleland", "examplelanders"]}
 ]"#;
 
 fn events() -> Vec<Event> {
@@ -371,7 +373,7 @@ fn derivations() {
     assert_snapshot!(derive("in 2022/23", "2023-10-01"), @"the financial year 1 April 2022 to 31 March 2023");
     assert_snapshot!(derive("the third quarter", "2023-11-02"), @"Q3 2023 (July to September), the year taken from the reference date 2 November 2023");
     assert_snapshot!(derive("since the communique was agreed", "2023-05-16"), @"since UK-Albania joint communiqué on 13 December 2022 until 16 May 2023");
-    assert_snapshot!(derive("during my time as Home Secretary", "2024-02-07"), @"Priti Patel as Home Secretary, 24 July 2019 to 6 September 2022");
+    assert_snapshot!(derive("during my time as Home Secretary", "2024-02-07"), @"A. Example as Home Secretary, 24 July 2019 to 6 September 2022");
 }
 
 #[test]
@@ -394,4 +396,10 @@ fn bad_event_tables_are_errors() {
 #[test]
 fn the_same_period_of_a_named_year() {
     assert_snapshot!(check("Down 10% on the same period of 2022.", "2024-03-01"), @"on the same period of 2022 → compared 2022-01-01 → 2022-12-31");
+}
+
+#[test]
+fn a_generic_name_is_an_event_only_beside_what_it_is_about() {
+    assert_snapshot!(derive("since the deal was signed, 300 Examplelanders have gone home", "2023-01-10"), @"since Exampleland returns pact on 1 March 2022 until 10 January 2023");
+    assert_snapshot!(check("Since the deal was signed, 300 people have gone home.", "2023-01-10"), @"Since the deal was signed → since unresolved: the deal was signed");
 }
