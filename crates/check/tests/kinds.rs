@@ -460,7 +460,8 @@ fn records_reach_back_as_far_as_they_say() {
             on,
             "highest"
         ),
-        "inaccurate 6.0 [returns]"
+        "inaccurate 5.0 [returns]",
+        "fifth of the years after 2015"
     );
 }
 
@@ -1075,5 +1076,36 @@ fn a_table_that_records_what_another_does_not_stands_in_for_it() {
         checked[0].explanation.contains("\"grant rate\""),
         "{}",
         checked[0].explanation
+    );
+}
+
+#[test]
+fn records_over_a_stated_reach() {
+    let on = date(2024, 3, 1);
+    // Enforced returns: 7,198 in 2019, then 3,383, 2,788 and 3,855, then 6,393 in 2023.
+    assert_eq!(
+        check(
+            "Enforced returns in 2023 were the highest since 2019.",
+            on,
+            "highest"
+        ),
+        "accurate 1.0 [returns]"
+    );
+    // Main applicants: 84,132 in 2002, 81,130 in 2022, no more than 50,042 in between.
+    assert_eq!(
+        check(
+            "Asylum applications in 2022 were the highest for two decades.",
+            on,
+            "highest"
+        ),
+        "accurate 1.0 [applications]"
+    );
+    assert_eq!(
+        check(
+            "Asylum applications in 2022 were the highest in thirty years.",
+            on,
+            "highest"
+        ),
+        "roughly_right 2.0 [applications]"
     );
 }

@@ -207,7 +207,7 @@ fn trend(text: &str) -> Option<(Range<usize>, Assertion)> {
     ))
 }
 
-const HIGHS: [&str; 13] = [
+const HIGHS: [&str; 15] = [
     "record levels",
     "record level",
     "record number",
@@ -220,14 +220,17 @@ const HIGHS: [&str; 13] = [
     "than any other year",
     "than any year",
     "all-time high",
+    "year high",
+    "decade high",
     "peaked",
 ];
-const LOWS: [&str; 5] = [
+const LOWS: [&str; 6] = [
     "record low",
     "lowest",
     "fewest",
     "all-time low",
-    "ten-year low",
+    "year low",
+    "decade low",
 ];
 
 /// "Record levels of returns", "more people than ever", "more than in any year since 2015",
@@ -247,6 +250,18 @@ fn record(text: &str) -> Option<(Range<usize>, Assertion)> {
             .iter()
             .any(|w| find_word(&lower[..span.start], w).is_some());
     let high = high && !fewer_than_ever;
+    // "a five-year low": the span takes in the number of years.
+    let mut span = span;
+    if word.starts_with("year ") || word.starts_with("decade ") {
+        let before = &lower[..span.start];
+        let stem = before.trim_end_matches(['-', ' ']);
+        if stem.len() < before.len() {
+            let start = stem
+                .rfind(|c: char| !c.is_alphanumeric())
+                .map_or(0, |i| i + 1);
+            span = start..span.end;
+        }
+    }
     Some((
         span,
         Assertion::Record {

@@ -121,10 +121,14 @@ pub(crate) fn choose(
     let horizon = asserted
         .record
         .then(|| {
-            candidates
-                .iter()
-                .copied()
-                .find(|t| t.cue == Cue::Since && t.span.start >= quantity.end)
+            candidates.iter().copied().find(|t| {
+                // "The highest since 2019", "the highest in the past ten years".
+                let past = text[t.span.clone()]
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("past") || w.eq_ignore_ascii_case("last"))
+                    && matches!(t.value, Value::Period(_));
+                (t.cue == Cue::Since || past) && t.span.start >= quantity.end
+            })
         })
         .flatten();
     let is_horizon = |t: &TimeExpr| horizon.is_some_and(|h| h.span == t.span);
@@ -153,7 +157,7 @@ pub(crate) fn choose(
     });
     let mut timing = Timing {
         horizon: horizon.and_then(|h| match &h.value {
-            Value::Period(p) => Some(p.start.earliest),
+            Value::Period(p) => Some(horizon_start(&text[h.span.clone()], p)),
             _ => None,
         }),
         ..Timing::default()
@@ -222,8 +226,56 @@ pub(crate) fn choose(
         });
         return timing;
     }
+    if asserted.record
+        && timing.horizon.is_none()
+        && let (Some(years), Some(period)) = (years_back(text), timing.period.as_ref())
+    {
+        // "The highest for two decades", "a ten-year low": the years before the period's own.
+        let first = i32::from(period.period.start.earliest.year()) - years + 1;
+        timing.horizon = i16::try_from(first)
+            .ok()
+            .and_then(|y| jiff::civil::Date::new(y, 1, 1).ok());
+    }
     timing.base = base(text, quantity, &candidates, timing.period.as_ref(), is_base);
     timing
+}
+
+/// How many years a record reaches back when the text says so: "for two decades", "in 20
+/// years", "in a decade", "a ten-year low", "the highest in the past five years".
+fn years_back(text: &str) -> Option<i32> {
+    let lower = text.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let count = |w: &str| match w {
+        "a" | "one" => Some(1),
+        _ => quantity::small_number(w).map(|n| n as i32),
+    };
+    let unit = |w: &str| match w {
+        "year" | "years" => Some(1),
+        "decade" | "decades" => Some(10),
+        _ => None,
+    };
+    for (i, w) in words.iter().enumerate() {
+        let Some(n) = count(w) else { continue };
+        let Some(per) = words.get(i + 1).and_then(|u| unit(u)) else {
+            continue;
+        };
+        let before = |k: usize| i.checked_sub(k).and_then(|j| words.get(j)).copied();
+        let led = matches!(before(1), Some("for" | "in" | "past" | "last"))
+            && (before(1) != Some("past") && before(1) != Some("last")
+                || matches!(before(2), Some("the")) && matches!(before(3), Some("in" | "for")));
+        let adjective = matches!(
+            words.get(i + 2).copied(),
+            Some("low" | "high" | "lows" | "highs")
+        );
+        if (led || adjective) && n > 0 {
+            return Some(n * per);
+        }
+    }
+    None
 }
 
 fn base(
@@ -353,6 +405,29 @@ fn nearest<'a>(
     times: impl Iterator<Item = &'a TimeExpr>,
 ) -> Option<&'a TimeExpr> {
     times.min_by_key(|t| distance(quantity, &t.span))
+}
+
+/// Where a record's comparison begins. "The highest since 2019" is the highest of the years
+/// after 2019, which may itself have been higher; "since records began in 2004" counts 2004.
+fn horizon_start(words: &str, since: &Period) -> jiff::civil::Date {
+    let start = since.start.earliest;
+    let began = ["began", "begun", "started", "start", "records", "first"]
+        .iter()
+        .any(|w| words.to_ascii_lowercase().contains(w));
+    let bare_year = words
+        .split_whitespace()
+        .last()
+        .and_then(|w| {
+            w.trim_matches(|c: char| !c.is_ascii_digit())
+                .parse::<i16>()
+                .ok()
+        })
+        .is_some_and(|y| y == start.year() && start.month() == 1 && start.day() == 1);
+    if bare_year && !began {
+        jiff::civil::Date::new(start.year() + 1, 1, 1).unwrap_or(start)
+    } else {
+        start
+    }
 }
 
 /// True when a dash or semicolon stands between `a` and `b`.

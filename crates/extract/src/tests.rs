@@ -217,3 +217,30 @@ fn a_comparison_with_no_number_is_a_trend_against_the_period_after_than() {
     // Without a statistical subject, a comparison is not a claim about the figures.
     assert!(claims("Ministers said more must be done than in 2021.").is_empty());
 }
+
+#[test]
+fn how_far_back_a_record_reaches() {
+    let horizon = |text: &str| claims(text)[0].horizon.map(|d| d.to_string());
+    // "Since 2019" compares with the years after 2019; "since records began in 2004" counts
+    // 2004 too.
+    assert_eq!(
+        horizon("Returns in 2023 were the highest since 2019.").as_deref(),
+        Some("2020-01-01")
+    );
+    assert_eq!(
+        horizon("Returns in 2023 were the lowest since records began in 2004.").as_deref(),
+        Some("2004-01-01")
+    );
+    assert_eq!(
+        horizon("Arrivals in 2022 were the highest for two decades.").as_deref(),
+        Some("2003-01-01")
+    );
+    assert_eq!(
+        horizon("Detention fell to a five-year low in 2018.").as_deref(),
+        Some("2014-01-01")
+    );
+    assert_eq!(
+        horizon("Arrivals hit a record high in 2022.").as_deref(),
+        None
+    );
+}

@@ -59,9 +59,7 @@ impl Parser<'_> {
 
     /// True when the sentence has one of `words` (lower case) as a whole word.
     fn mentions_any(&self, words: &[String]) -> bool {
-        self.toks
-            .iter()
-            .any(|t| words.iter().any(|w| t.norm == *w))
+        self.toks.iter().any(|t| words.contains(&t.norm))
     }
 
     /// Words and numbers of the clause from `i`, as (normalised text, token index).
