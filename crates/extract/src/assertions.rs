@@ -272,16 +272,19 @@ fn record(text: &str) -> Option<(Range<usize>, Assertion)> {
 }
 
 const ORDINALS: [&str; 10] = [
-    "most",
-    "second most",
-    "third most",
-    "fourth most",
-    "fifth most",
-    "sixth most",
-    "seventh most",
-    "eighth most",
-    "ninth most",
-    "tenth most",
+    "", "second ", "third ", "fourth ", "fifth ", "sixth ", "seventh ", "eighth ", "ninth ",
+    "tenth ",
+];
+const SUPERLATIVES: [&str; 4] = ["most common", "largest", "biggest", "top"];
+const RANKED: [&str; 8] = [
+    "nationality",
+    "nationalities",
+    "country of origin",
+    "group",
+    "nationality group",
+    "national group",
+    "single nationality",
+    "source country",
 ];
 const NUMBERS: [&str; 10] = [
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -299,33 +302,23 @@ const GROUPS: [&str; 6] = [
 /// nationality".
 fn ranking(text: &str) -> Option<(Range<usize>, Assertion)> {
     let lower = text.to_ascii_lowercase();
+    // "The second most common nationality", "the largest group", "the third biggest
+    // country of origin".
     for (i, ordinal) in ORDINALS.iter().enumerate().rev() {
-        for noun in [
-            "common nationality",
-            "common nationalities",
-            "common country of origin",
-        ] {
-            if let Some(span) = find_word(&lower, &format!("the {ordinal} {noun}")) {
-                return Some((
-                    span,
-                    Assertion::Ranking {
-                        top: i + 1,
-                        position: Some(i + 1),
-                    },
-                ));
+        for superlative in SUPERLATIVES {
+            for noun in RANKED {
+                let phrase = format!("the {ordinal}{superlative} {noun}");
+                if let Some(span) = find_word(&lower, &phrase) {
+                    return Some((
+                        span,
+                        Assertion::Ranking {
+                            top: i + 1,
+                            position: Some(i + 1),
+                        },
+                    ));
+                }
             }
         }
-    }
-    if let Some(span) = find_word(&lower, "the top nationality")
-        .or_else(|| find_word(&lower, "the largest nationality"))
-    {
-        return Some((
-            span,
-            Assertion::Ranking {
-                top: 1,
-                position: Some(1),
-            },
-        ));
     }
     for (n, number) in NUMBERS.iter().enumerate().skip(1) {
         for group in GROUPS {

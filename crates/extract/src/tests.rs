@@ -244,3 +244,23 @@ fn how_far_back_a_record_reaches() {
         None
     );
 }
+
+#[test]
+fn rankings_by_any_superlative() {
+    let position = |text: &str| match claims(text).first().map(|c| &c.assertion) {
+        Some(Assertion::Ranking { position, .. }) => *position,
+        _ => None,
+    };
+    assert_eq!(
+        position("Eritreans were the second largest group of arrivals in 2023."),
+        Some(2)
+    );
+    assert_eq!(
+        position("Iraq was the third biggest country of origin in 2021."),
+        Some(3)
+    );
+    assert_eq!(
+        position("Albanians were the most common nationality in 2022."),
+        Some(1)
+    );
+}
