@@ -304,7 +304,9 @@ fn ranking(text: &str) -> Option<(Range<usize>, Assertion)> {
     let lower = text.to_ascii_lowercase();
     // "The second most common nationality", "the largest group", "the third biggest
     // country of origin".
-    for (i, ordinal) in ORDINALS.iter().enumerate().rev() {
+    let ranked = SUPERLATIVES.iter().any(|s| lower.contains(s))
+        && RANKED.iter().any(|n| lower.contains(n));
+    for (i, ordinal) in ORDINALS.iter().enumerate().rev().filter(|_| ranked) {
         for superlative in SUPERLATIVES {
             for noun in RANKED {
                 let phrase = format!("the {ordinal}{superlative} {noun}");
