@@ -1109,3 +1109,14 @@ fn records_over_a_stated_reach() {
         "roughly_right 2.0 [applications]"
     );
 }
+
+#[test]
+fn a_union_of_a_sex_and_an_age_is_not_read_as_both() {
+    // Filtering on female and on under-18 would count girls alone (3.7%).
+    let checked = checker().check_sentence(
+        "Women and children made up a quarter of small boat arrivals in 2022.",
+        date(2023, 12, 1),
+    );
+    assert_eq!(checked[0].verdict.as_str(), "not_checkable");
+    assert!(checked[0].explanation.contains("\"Women and children\""));
+}

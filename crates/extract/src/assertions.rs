@@ -304,8 +304,8 @@ fn ranking(text: &str) -> Option<(Range<usize>, Assertion)> {
     let lower = text.to_ascii_lowercase();
     // "The second most common nationality", "the largest group", "the third biggest
     // country of origin".
-    let ranked = SUPERLATIVES.iter().any(|s| lower.contains(s))
-        && RANKED.iter().any(|n| lower.contains(n));
+    let ranked =
+        SUPERLATIVES.iter().any(|s| lower.contains(s)) && RANKED.iter().any(|n| lower.contains(n));
     for (i, ordinal) in ORDINALS.iter().enumerate().rev().filter(|_| ranked) {
         for superlative in SUPERLATIVES {
             for noun in RANKED {

@@ -319,6 +319,38 @@ pub(super) fn age_values(dimension: &Dimension, claim: &Claim) -> Vec<DimensionO
     options
 }
 
+/// "Women and children", "children and women": a group of one sex joined to a group of one
+/// age, which filters on both columns would narrow to girls alone. Gives the words.
+pub(super) fn union_of_groups(claim: &Claim) -> Option<String> {
+    let lower = claim.sentence.to_ascii_lowercase();
+    const SEXED: [&str; 6] = ["women", "woman", "men", "man", "females", "males"];
+    for sexed in SEXED {
+        for young in CHILDREN {
+            for phrase in [
+                format!("{sexed} and {young}"),
+                format!("{young} and {sexed}"),
+            ] {
+                let Some(at) = lower.find(&phrase) else {
+                    continue;
+                };
+                let span = at..at + phrase.len();
+                let bounded = lower[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+                    && lower[span.end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                if bounded && claim.owns(&span) {
+                    return Some(claim.sentence[span].to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
 pub(super) const CHILDREN: [&str; 6] =
     ["children", "child", "minors", "under-18s", "boys", "girls"];
 pub(super) const ADULTS: [&str; 4] = ["adults", "adult", "grown-ups", "aged 18 and over"];

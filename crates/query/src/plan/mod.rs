@@ -109,6 +109,11 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         }
         return none("no table in the catalog counts what this sentence talks about");
     }
+    if let Some(words) = dimensions::union_of_groups(claim) {
+        return none(&format!(
+            "\"{words}\" joins people of one sex with people of all sexes of one age, and the readings can only narrow both at once"
+        ));
+    }
     let unrecordable = best_is_unrecorded(&measured, claim, &sentence_words);
     let unrecorded_here = |b: &&Bound<'_>| unrecorded(b, claim, &sentence_words).is_some();
     // A table that records, as a value of its own, what another does not stands in for it.
