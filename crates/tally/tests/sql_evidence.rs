@@ -63,26 +63,13 @@ fn seed_article_sql_gives_the_reported_figures() {
 fn corpus_sample_sql_gives_the_reported_figures() {
     let labelled =
         eval::parse(&std::fs::read_to_string(corpus().join("claims-dev.jsonl")).unwrap()).unwrap();
-    let data = data_dir();
     let mut sample = Vec::new();
     let mut per_kind: HashMap<String, usize> = HashMap::new();
     let dir = std::env::temp_dir().join(format!("tally-sql-corpus-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     for (i, label) in labelled.iter().enumerate() {
         let path = dir.join(format!("{}.txt", label.id));
-        std::fs::write(&path, &label.sentence).unwrap();
-        let output = tally(&[
-            "check",
-            path.to_str().unwrap(),
-            "--date",
-            &label.date.to_string(),
-            "--data",
-            data.to_str().unwrap(),
-            "--sentence",
-            "--json",
-        ]);
-        assert!(output.status.success(), "{}", common::stderr(&output));
-        let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+        let report = check_sentence(&path, &label.sentence, &label.date.to_string());
         for (name, sql, figure, kind) in readings_with_kind(&report) {
             let seen = per_kind.entry(kind).or_default();
             if i % SAMPLE_EVERY == 0 || *seen < EACH_KIND {
@@ -114,25 +101,11 @@ fn rates_sql_gives_the_reported_figures() {
             "2023-05-16",
         ),
     ];
-    let data = data_dir();
     let dir = std::env::temp_dir().join(format!("tally-sql-rates-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut sample = Vec::new();
     for (i, (sentence, date)) in sentences.into_iter().enumerate() {
-        let path = dir.join(format!("{i}.txt"));
-        std::fs::write(&path, sentence).unwrap();
-        let output = tally(&[
-            "check",
-            path.to_str().unwrap(),
-            "--date",
-            date,
-            "--data",
-            data.to_str().unwrap(),
-            "--sentence",
-            "--json",
-        ]);
-        assert!(output.status.success(), "{}", common::stderr(&output));
-        let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+        let report = check_sentence(&dir.join(format!("{i}.txt")), sentence, date);
         for (name, sql, figure, kind) in readings_with_kind(&report) {
             assert_eq!(kind, "rate", "{sentence}: {name}");
             sample.push((format!("{sentence} {name}"), sql, figure));
@@ -141,6 +114,25 @@ fn rates_sql_gives_the_reported_figures() {
     assert!(sample.len() >= 2);
     assert_all_agree(&sample);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The JSON report of `tally check --sentence` on `sentence`, written to `path`, said on
+/// `date`, over the shared tables.
+fn check_sentence(path: &std::path::Path, sentence: &str, date: &str) -> Value {
+    std::fs::write(path, sentence).unwrap();
+    let data = data_dir();
+    let output = tally(&[
+        "check",
+        path.to_str().unwrap(),
+        "--date",
+        date,
+        "--data",
+        data.to_str().unwrap(),
+        "--sentence",
+        "--json",
+    ]);
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    serde_json::from_str(&stdout(&output)).unwrap()
 }
 
 /// Each reading of a report with the name of its arithmetic (`sum`, `share`, `ranking`...).

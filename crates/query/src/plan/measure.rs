@@ -124,6 +124,25 @@ pub(super) fn unrecorded(
     ))
 }
 
+/// Where the claim's own words name what one of `tables` does not record.
+pub(super) fn owned_unrecorded<'b, 'a: 'b>(
+    tables: impl Iterator<Item = &'b Bound<'a>>,
+    claim: &Claim,
+    sentence_words: &Sentence,
+) -> Vec<std::ops::Range<usize>> {
+    tables
+        .flat_map(|b| {
+            b.dataset
+                .measure
+                .unrecorded
+                .words
+                .find_in(&claim.sentence, &sentence_words.words)
+        })
+        .map(|h| h.span)
+        .filter(|span| claim.owns(span))
+        .collect()
+}
+
 /// Whether `bound`, a table of a narrower population the claim names, records as a value of
 /// one of its dimensions words another of the `measured` tables says it does not record:
 /// "unaccompanied" children who arrived by small boat are not in the arrivals table, but are
@@ -144,19 +163,11 @@ pub(super) fn records_unrecorded(
     if !names_population {
         return false;
     }
-    let unrecorded: Vec<std::ops::Range<usize>> = measured
+    let others = measured
         .iter()
-        .filter(|m| m.dataset.name != bound.dataset.name)
-        .flat_map(|m| {
-            m.dataset
-                .measure
-                .unrecorded
-                .words
-                .find_in(&claim.sentence, &sentence_words.words)
-        })
-        .map(|h| h.span)
-        .filter(|span| claim.owns(span))
-        .collect();
+        .copied()
+        .filter(|m| m.dataset.name != bound.dataset.name);
+    let unrecorded = owned_unrecorded(others, claim, sentence_words);
     !unrecorded.is_empty()
         && bound.dataset.dimensions.iter().any(|d| {
             d.values.iter().any(|v| {

@@ -22,7 +22,7 @@ use countries::countries;
 use dimensions::dimension_options;
 use measure::{
     Sentence, best_is_unrecorded, matches_measure, measure_fit, named_in_whole, other_populations,
-    part_table, records_unrecorded, unrecorded,
+    owned_unrecorded, part_table, records_unrecorded, unrecorded,
 };
 use periods::arithmetic;
 use shares::{known_whole, mark_parts, usual_whole};
@@ -47,28 +47,19 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         unmatched: Some(why.to_string()),
     };
     let unblocked = Sentence::new(claim, index);
-    let unrecorded_phrases: Vec<std::ops::Range<usize>> = index
+    // Only a table this claim's own words name says what it does not record: in "45,000
+    // crossed the Channel, and returns rose", the crossing is not a return's.
+    let named = index
         .bound
         .iter()
         .filter(|b| matches_measure(b, claim, &unblocked))
         .filter(|b| {
-            // Only a table this claim's own words name says what it does not record: in
-            // "45,000 crossed the Channel, and returns rose", the crossing is not a return's.
             unblocked
                 .hits(&b.dataset.measure.words, claim)
                 .iter()
                 .any(|h| claim.owns(&h.span))
-        })
-        .flat_map(|b| {
-            b.dataset
-                .measure
-                .unrecorded
-                .words
-                .find_in(&claim.sentence, &unblocked.words)
-        })
-        .map(|h| h.span)
-        .filter(|span| claim.owns(span))
-        .collect();
+        });
+    let unrecorded_phrases = owned_unrecorded(named, claim, &unblocked);
     // Words a table records as a value of its own are not blocked for it ("unaccompanied").
     let measured_unblocked: Vec<&Bound<'_>> = index
         .bound
