@@ -116,6 +116,8 @@ pub struct ReadingJson {
     pub dataset: String,
     pub title: String,
     pub description: String,
+    /// `sum`, `rate`, `share`, `change`, `difference`, `ratio`, `trend`, `record`,
+    /// `ranking`, `top_share` or `share_of`.
     pub arithmetic: &'static str,
     pub filters: Vec<FilterJson>,
     pub quarters: QuartersJson,
