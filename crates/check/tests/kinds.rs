@@ -1120,3 +1120,16 @@ fn a_union_of_a_sex_and_an_age_is_not_read_as_both() {
     assert_eq!(checked[0].verdict.as_str(), "not_checkable");
     assert!(checked[0].explanation.contains("\"Women and children\""));
 }
+
+#[test]
+fn refusals_at_port_are_returns() {
+    // 24,587 people refused entry at port and departed in 2023.
+    assert_eq!(
+        check(
+            "Some 24,000 people were refused entry at port and left in 2023.",
+            date(2024, 3, 1),
+            "Some 24,000"
+        ),
+        "accurate 24587.0 [returns]"
+    );
+}
