@@ -430,9 +430,9 @@ fn natural_is_close(judged: &Judged) -> bool {
 /// An exact count ("28,561") that only a day-weighted estimate matches cannot be confirmed
 /// to the unit: the quarters say it is about right, no more.
 fn exact_but_estimated(claim: &Claim, judged: &Judged) -> bool {
-    let exact = claim
-        .quantity()
-        .is_some_and(|q| q.qualifier == Qualifier::Exact && q.precision <= 1.0);
+    let exact = claim.quantity().is_some_and(|q| {
+        q.kind == quantity::Kind::Count && q.qualifier == Qualifier::Exact && q.precision <= 1.0
+    });
     exact
         && matches!(
             judged.fit,

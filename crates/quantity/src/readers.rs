@@ -158,10 +158,13 @@ fn fraction_context(t: &Tokens, i: usize) -> bool {
     i > 0 && (t.is_any(i - 1, &["by", "than"]) || prefix_qualifier(t, i).is_some())
 }
 
-/// "a third of", "a third said", "a third left": not "a third country".
+/// "a third of", "a third said", "a third left", "down a third year-on-year": not "a third
+/// country".
 fn fraction_follower(t: &Tokens, j: usize) -> bool {
     let verb = t.word(j).is_some_and(|w| w.len() > 3 && w.ends_with("ed"));
-    verb || t.is_break(j) || t.is_any(j, FRACTION_FOLLOWERS)
+    let year_on_year = t.seq(j, &["year", "-", "on", "-", "year"]).is_some()
+        || t.seq(j, &["year", "on", "year"]).is_some();
+    verb || year_on_year || t.is_break(j) || t.is_any(j, FRACTION_FOLLOWERS)
 }
 
 /// "of 2022", "of the year": the fraction is of a period, not of a group.

@@ -592,3 +592,9 @@ fn most_of_a_group() {
     assert_snapshot!(check("Most recently, the figure was published."), @"(none)");
     assert_snapshot!(check("It was the most since 2004."), @"(none)");
 }
+
+#[test]
+fn a_fraction_year_on_year() {
+    assert_snapshot!(check("Arrivals are down a third year-on-year."), @"down a third → 0.3333 fraction exact precision=0.3333 down");
+    assert_snapshot!(check("It was a third year of decline."), @"(none)");
+}
