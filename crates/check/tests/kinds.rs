@@ -470,7 +470,7 @@ mod never_panics {
 
     use super::{checker, date};
 
-    const PIECES: [&str; 26] = [
+    const PIECES: [&str; 38] = [
         "more than 8,000",
         "İstanbul",
         "returned to the country",
@@ -497,6 +497,18 @@ mod never_panics {
         "asylum applications",
         "foreign national offenders",
         "children",
+        "125 a day",
+        ", and",
+        ", or",
+        "year-on-year",
+        "since the deal was signed",
+        "women and children",
+        "a five-year low",
+        "the second largest group",
+        "up 5,000 on",
+        "fewer than in 2022",
+        "averaged",
+        "aged 18 to 30",
     ];
 
     proptest! {
