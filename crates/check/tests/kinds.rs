@@ -1145,3 +1145,34 @@ fn refusals_at_port_are_returns() {
         "accurate 24587.0 [returns]"
     );
 }
+
+#[test]
+fn a_change_set_against_a_figure_of_another_year() {
+    // Enforced returns: 2,788 in 2021, 3,855 in 2022 (+38.3%); main applicants for asylum:
+    // 35,737 in 2019, 81,130 in 2022 (2.27 times).
+    assert_eq!(
+        check(
+            "Last year 3,900 people were deported, 38 per cent more than the 2,800 removed in 2021.",
+            date(2023, 3, 5),
+            "38 per cent more"
+        ),
+        "accurate 38.3 [returns]"
+    );
+    assert_eq!(
+        check(
+            "There were 81,000 asylum applications in 2022, more than double the number in 2019.",
+            date(2023, 3, 5),
+            "more than double"
+        ),
+        "accurate 2.3 [applications]"
+    );
+    // Arrivals by other words: 39,134 small-boat arrivals from 2018 to 2021.
+    assert_eq!(
+        check(
+            "Between 2018 and 2021, roughly 39,000 migrants reached Britain in dinghies.",
+            date(2022, 3, 1),
+            "roughly 39,000"
+        ),
+        "accurate 39134.0 [irregular_migration]"
+    );
+}

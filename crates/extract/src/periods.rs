@@ -114,9 +114,12 @@ pub(crate) fn choose(
         .filter(|t| said.is_none_or(|s| s.span != t.span))
         .collect();
     let own = own_comparison(quantity, &candidates).filter(|_| plain);
+    let led = (!plain && !asserted.record)
+        .then(|| led_base(text, quantity, &candidates))
+        .flatten();
     let is_base = |t: &TimeExpr| {
-        (t.cue == Cue::Compared || matches!(t.value, Value::Relative { .. }))
-            && own.is_none_or(|o| o.span != t.span)
+        let compared = t.cue == Cue::Compared || matches!(t.value, Value::Relative { .. });
+        (compared && own.is_none_or(|o| o.span != t.span)) || led.is_some_and(|l| l.span == t.span)
     };
     let horizon = asserted
         .record
@@ -405,6 +408,41 @@ fn nearest<'a>(
     times: impl Iterator<Item = &'a TimeExpr>,
 ) -> Option<&'a TimeExpr> {
     times.min_by_key(|t| distance(quantity, &t.span))
+}
+
+/// "38 per cent more than the 2,790 deported in 2021", "more than double the number in
+/// 2019": after a change or a multiple, the words that name what it is set against lead to
+/// the base's time.
+fn led_base<'a>(
+    text: &str,
+    quantity: &Range<usize>,
+    candidates: &[&'a TimeExpr],
+) -> Option<&'a TimeExpr> {
+    const LEADS: [&str; 8] = [
+        "than",
+        "the number",
+        "the level",
+        "the total",
+        "the figure",
+        "that of",
+        "those of",
+        "the numbers",
+    ];
+    let after = text.get(quantity.end..)?;
+    let rest = after.trim_start().to_ascii_lowercase();
+    if !LEADS.iter().any(|l| rest.starts_with(l)) {
+        return None;
+    }
+    let t = candidates
+        .iter()
+        .copied()
+        .filter(|t| t.span.start >= quantity.end && matches!(t.value, Value::Period(_)))
+        .min_by_key(|t| t.span.start)?;
+    let between = text.get(quantity.end..t.span.start)?;
+    let cut = between.contains(", ")
+        || between.contains([';', '—'])
+        || between.split_whitespace().count() > 8;
+    (!cut).then_some(t)
 }
 
 /// Where a record's comparison begins. "The highest since 2019" is the highest of the years
