@@ -1176,3 +1176,32 @@ fn a_change_set_against_a_figure_of_another_year() {
         "accurate 39134.0 [irregular_migration]"
     );
 }
+
+#[test]
+fn counts_and_shares_put_after_a_count_share_its_words() {
+    // 87 children entered detention in 2020 and 98 in 2019.
+    assert_eq!(
+        check(
+            "The Home Office detained 90 children in 2020, down from about 100 in 2019.",
+            date(2021, 9, 16),
+            "about 100"
+        ),
+        "accurate 98.0 [people_entering_detention]"
+    );
+    // 10,916 voluntary returns in 2022: a share of something, not of nothing.
+    let checked = checker().check_sentence(
+        "Last year some 10,700 people went home voluntarily, 28% of all returns.",
+        date(2023, 3, 5),
+    );
+    assert_ne!(checked[1].verdict.as_str(), "not_checkable");
+    // A share in brackets after the words naming its whole: 12,543 adult men among 15,070
+    // Albanian main applicants in 2022.
+    assert_eq!(
+        check(
+            "Albanian asylum applicants in 2022 (83%) were mostly adult men.",
+            date(2023, 2, 23),
+            "83%"
+        ),
+        "accurate 83.2 [applications]"
+    );
+}

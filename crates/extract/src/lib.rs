@@ -486,10 +486,11 @@ impl Claim {
     /// change ("8,308 enforced returns in the quarter, a 16% increase on the year before" is
     /// a change of enforced returns) or an "or" ("5,365, or 22% of all returns").
     fn restates(&self, before: &Range<usize>) -> bool {
-        let change = matches!(&self.assertion, Assertion::Quantity(q) if q.direction.is_some());
+        // A change ("a 16% increase") or a share ("28% of all returns") of the same thing.
+        let change_or_share = matches!(&self.assertion, Assertion::Quantity(q) if q.direction.is_some() || q.is_share());
         match appended(&self.sentence, &self.others, before, &self.span) {
-            Some(Appended::Or) => true,
-            Some(Appended::Plain) => change,
+            Some(Appended::Or | Appended::Compared) => true,
+            Some(Appended::Plain) => change_or_share,
             None => false,
         }
     }
@@ -508,6 +509,8 @@ enum Appended {
     Plain,
     /// ", or 22%".
     Or,
+    /// ", down from 100", ", compared with 2,790": the same count at another time.
+    Compared,
 }
 
 /// How the claim at `second` is put right after the claim at `first`, with at most two
@@ -525,8 +528,19 @@ fn appended(
     if between_them || first.end > second.start {
         return None;
     }
-    let (_, tail) = sentence.get(first.end..second.start)?.rsplit_once(',')?;
+    let (_, tail) = sentence.get(first.end..second.start)?.rsplit_once(", ")?;
     let words: Vec<&str> = tail.split_whitespace().collect();
+    let compared = [
+        &["down", "from"][..],
+        &["up", "from"],
+        &["from"],
+        &["compared", "with"],
+        &["compared", "to"],
+        &["against"],
+    ];
+    if compared.iter().any(|c| words == *c) {
+        return Some(Appended::Compared);
+    }
     match words.first().copied() {
         _ if words.len() > 2 => None,
         Some("or") => Some(Appended::Or),

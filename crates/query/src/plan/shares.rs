@@ -169,6 +169,16 @@ pub(super) fn whole_phrase(claim: &Claim) -> std::ops::Range<usize> {
         return start..to_predicate(start + (rest.len() - after.len()) + 3);
     }
     let before = &text[..claim.span.start];
+    // "Most Albanian applicants in 2022 (83%) were adult men": a share in brackets after the
+    // words naming the whole, from the sentence's start, and the part after the verb.
+    if before.trim_end().ends_with('(') && rest.trim_start().starts_with(')') {
+        let open = before.trim_end().len() - 1;
+        let from = before[..open].rfind(" of ").map_or(0, |of| of + 1);
+        let between = &before[from..open];
+        if !PREDICATES.iter().any(|p| *p != "," && between.contains(p)) {
+            return from..open;
+        }
+    }
     if let Some(of) = before
         .rfind(" of ")
         .or_else(|| before.starts_with("Of ").then_some(0))
