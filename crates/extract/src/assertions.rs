@@ -324,8 +324,14 @@ fn ranking(text: &str) -> Option<(Range<usize>, Assertion)> {
     }
     for (n, number) in NUMBERS.iter().enumerate().skip(1) {
         for group in GROUPS {
-            let phrase = format!("top {number} {group}");
-            if let Some(span) = find_word(&lower, &phrase) {
+            // "The top five nationalities", "the five most common countries of origin".
+            let phrases = [
+                format!("top {number} {group}"),
+                format!("{number} most common {group}"),
+                format!("{number} largest {group}"),
+                format!("{number} biggest {group}"),
+            ];
+            if let Some(span) = phrases.iter().find_map(|p| find_word(&lower, p)) {
                 return Some((
                     span,
                     Assertion::Ranking {

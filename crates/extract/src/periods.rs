@@ -239,7 +239,14 @@ pub(crate) fn choose(
             .ok()
             .and_then(|y| jiff::civil::Date::new(y, 1, 1).ok());
     }
-    timing.base = base(text, quantity, &candidates, timing.period.as_ref(), is_base);
+    timing.base = base(
+        text,
+        quantity,
+        &candidates,
+        timing.period.as_ref(),
+        is_base,
+        led,
+    );
     timing
 }
 
@@ -287,8 +294,14 @@ fn base(
     candidates: &[&TimeExpr],
     main: Option<&ClaimPeriod>,
     is_base: impl Fn(&TimeExpr) -> bool,
+    led: Option<&TimeExpr>,
 ) -> Option<ClaimPeriod> {
-    let t = nearest(quantity, candidates.iter().copied().filter(|t| is_base(t)))?;
+    // The time the claim's own words of comparison lead to comes first.
+    let t = candidates
+        .iter()
+        .copied()
+        .find(|t| led.is_some_and(|l| l.span == t.span))
+        .or_else(|| nearest(quantity, candidates.iter().copied().filter(|t| is_base(t))))?;
     match &t.value {
         Value::Period(period) => Some(stated(text, t, period.clone())),
         Value::Relative { years_back } => {

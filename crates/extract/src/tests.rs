@@ -264,3 +264,27 @@ fn rankings_by_any_superlative() {
         Some(1)
     );
 }
+
+#[test]
+fn numbered_rankings_and_bases_led_to_by_words() {
+    let found =
+        claims("The five most common nationalities were Iran, Iraq, Eritrea, Syria and Sudan.");
+    assert!(matches!(
+        found[0].assertion,
+        Assertion::Ranking {
+            top: 5,
+            position: None
+        }
+    ));
+    // "Up 18% on 2023 and nearly double the number in 2021": each change has its own base.
+    let found =
+        claims("Some 90,000 applied in 2023, up 18% on 2022 and nearly double the number in 2021.");
+    let bases: Vec<(&str, &str)> = found
+        .iter()
+        .filter_map(|c| Some((c.words(), c.base.as_ref()?.text.as_str())))
+        .collect();
+    assert_eq!(
+        bases[bases.len() - 2..],
+        [("up 18%", "on 2022"), ("nearly double", "in 2021")]
+    );
+}
