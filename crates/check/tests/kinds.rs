@@ -1205,3 +1205,17 @@ fn counts_and_shares_put_after_a_count_share_its_words() {
         "accurate 83.2 [applications]"
     );
 }
+
+#[test]
+fn a_share_of_all_returns_counts_refusals_at_port_too() {
+    // 10,916 voluntary returns of 38,295 returns of every kind in 2022 (14,771 enforced and
+    // voluntary).
+    assert_eq!(
+        check(
+            "Last year some 10,900 people went home voluntarily, 28% of all returns.",
+            date(2023, 3, 5),
+            "28%"
+        ),
+        "accurate 28.5 [returns]"
+    );
+}

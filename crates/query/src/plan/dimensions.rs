@@ -48,10 +48,16 @@ pub(super) fn dimension_options(
     if dimension.role.holds_countries() {
         return vec![DimensionOption::none()];
     }
-    if let Some(option) = worded_group(dimension, claim, sentence_words) {
-        return vec![option];
-    }
     let named = named_values(dimension, claim, sentence_words);
+    if let Some((option, in_whole)) = worded_group(dimension, claim, sentence_words) {
+        // "28% of all returns were voluntary": a group that the whole's words name, with
+        // no values of its own, leaves the whole unnarrowed, and the named value is the part.
+        let unnarrowed = option.filter.is_none();
+        if !(in_whole && unnarrowed && !named.is_empty()) {
+            return vec![option];
+        }
+        return vec![named_option(claim, dimension, &named)];
+    }
     if !named.is_empty() {
         let mut options = vec![named_option(claim, dimension, &named)];
         if let Some(default) = dimension.default_reading() {
@@ -94,12 +100,13 @@ pub(super) fn owned_hits(
         .collect()
 }
 
-/// A group or reading whose own words appear ("EU citizens", "all routes").
+/// A group or reading whose own words appear ("EU citizens", "all routes"), and whether
+/// they lie in the phrase naming a share's whole.
 pub(super) fn worded_group(
     dimension: &Dimension,
     claim: &Claim,
     sentence_words: &Sentence,
-) -> Option<DimensionOption> {
+) -> Option<(DimensionOption, bool)> {
     let (group, hit) = dimension
         .groups
         .iter()
@@ -113,7 +120,11 @@ pub(super) fn worded_group(
             ))
         })?;
     let words = claim.sentence[hit.span.clone()].to_string();
-    Some(DimensionOption {
+    let whole = super::shares::whole_phrase(claim);
+    let in_whole = super::countries::is_share(claim)
+        && whole.start <= hit.span.start
+        && hit.span.end <= whole.end;
+    let option = DimensionOption {
         filter: group.values.as_ref().map(|values| Filter {
             column: dimension.column.clone(),
             values: labels(dimension, values),
@@ -125,7 +136,8 @@ pub(super) fn worded_group(
         strains: false,
         note: None,
         describe: Some(group.label.clone()),
-    })
+    };
+    Some((option, in_whole))
 }
 
 /// The values of a dimension the claim's words name, with the words.

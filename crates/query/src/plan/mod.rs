@@ -418,7 +418,7 @@ fn readings_of(
         .into_iter()
         .filter_map(|d| finish(bound, claim, window, arithmetic, d, index, sentence_words))
         .flat_map(|r| {
-            let usual = usual_whole(bound, &r);
+            let usual = usual_whole(bound, claim, sentence_words, &r);
             let known = known_whole(bound, &r);
             usual.into_iter().chain(std::iter::once(r)).chain(known)
         })

@@ -2,6 +2,8 @@
 
 use extract::Claim;
 
+use super::measure::Sentence;
+
 use crate::{Arithmetic, Bound, Filter, Reading, Why};
 
 /// For a share of people by sex or age, the same share among those whose sex or age is
@@ -58,10 +60,25 @@ pub(super) fn known_whole(bound: &Bound<'_>, reading: &Reading) -> Option<Readin
 /// voluntarily" of returns), the same share of the usual whole (enforced and voluntary
 /// returns), which is how a fact-checker reads "two-thirds of those returned": the reading
 /// given comes first, the whole of every value after it.
-pub(super) fn usual_whole(bound: &Bound<'_>, reading: &Reading) -> Option<Reading> {
+pub(super) fn usual_whole(
+    bound: &Bound<'_>,
+    claim: &Claim,
+    sentence_words: &Sentence,
+    reading: &Reading,
+) -> Option<Reading> {
     if !matches!(reading.arithmetic, Arithmetic::Share) {
         return None;
     }
+    let whole = whole_phrase(claim);
+    // "28% of all returns": the whole's own words name another reading than the usual one.
+    let worded_otherwise = |dimension: &catalog::Dimension| {
+        dimension.readings.iter().filter(|r| !r.default).any(|r| {
+            r.words
+                .find_in(&claim.sentence, &sentence_words.words)
+                .iter()
+                .any(|h| whole.start <= h.span.start && h.span.end <= whole.end)
+        })
+    };
     let mut variant = reading.clone();
     let mut wholes = Vec::new();
     for part in reading.filters.iter().filter(|f| f.part) {
@@ -69,6 +86,9 @@ pub(super) fn usual_whole(bound: &Bound<'_>, reading: &Reading) -> Option<Readin
         let Some(usual) = dimension.default_reading() else {
             continue;
         };
+        if worded_otherwise(dimension) {
+            continue;
+        }
         let Some(values) = &usual.values else {
             continue;
         };
