@@ -157,17 +157,12 @@ fn not_covered(claim: &Claim, said: &str, j: &Judged) -> String {
 /// For a change whose period the data do not reach but whose base they hold ("up 16% on the
 /// same quarter last year"): the base, and what the change would make of it.
 fn covered_base(claim: &Claim, j: &Judged) -> Option<String> {
-    let base = covered_base_figure(j)?;
+    let (base, window) = covered_base_figure(j)?;
     let q = claim.quantity()?;
     let claimed = crate::judge::claimed_value(q, &j.reading);
     let implied = match j.reading.arithmetic {
         Arithmetic::Change { .. } => base * (1.0 + claimed / 100.0),
         _ => base * claimed,
-    };
-    let (Arithmetic::Change { base: window } | Arithmetic::Ratio { base: window }) =
-        &j.reading.arithmetic
-    else {
-        return None;
     };
     let period = period_words(&j.reading.window);
     let period = period.strip_prefix("in ").unwrap_or(&period);
@@ -182,8 +177,8 @@ fn covered_base(claim: &Claim, j: &Judged) -> Option<String> {
 }
 
 /// The base of a change or ratio whose base period the data cover in full while its own
-/// period lies beyond them.
-pub(crate) fn covered_base_figure(j: &Judged) -> Option<f64> {
+/// period lies beyond them, with the base's window.
+pub(crate) fn covered_base_figure(j: &Judged) -> Option<(f64, &Window)> {
     let (Arithmetic::Change { base: window } | Arithmetic::Ratio { base: window }) =
         &j.reading.arithmetic
     else {
@@ -200,7 +195,7 @@ pub(crate) fn covered_base_figure(j: &Judged) -> Option<f64> {
         .iter()
         .find(|(name, _)| name == "base")
         .map(|(_, v)| *v)?;
-    (holds_base && misses_period && base.is_finite() && base > 0.0).then_some(base)
+    (holds_base && misses_period && base.is_finite() && base > 0.0).then_some((base, window))
 }
 
 /// Under "more than" claims, the largest figure any reading gives.

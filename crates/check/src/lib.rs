@@ -317,10 +317,10 @@ fn note_implied_changes(checked: &mut [Checked]) {
         let Some(judged) = b.decisive.and_then(|d| b.readings.get(d)) else {
             continue;
         };
-        let query::Arithmetic::Change { base: window } = &judged.reading.arithmetic else {
+        if !matches!(judged.reading.arithmetic, query::Arithmetic::Change { .. }) {
             continue;
-        };
-        let Some(base) = explain::covered_base_figure(judged) else {
+        }
+        let Some((base, window)) = explain::covered_base_figure(judged) else {
             continue;
         };
         let implied = 100.0 * (count.value - base) / base;

@@ -484,9 +484,10 @@ impl Claim {
 
     /// True when this claim restates the claim at `before`, put after it by a comma: a
     /// change ("8,308 enforced returns in the quarter, a 16% increase on the year before" is
-    /// a change of enforced returns) or an "or" ("5,365, or 22% of all returns").
+    /// a change of enforced returns), a share ("10,700 went home voluntarily, 28% of all
+    /// returns"), the same count at another time (", down from 100 in 2019") or an "or"
+    /// ("5,365, or 22% of all returns").
     fn restates(&self, before: &Range<usize>) -> bool {
-        // A change ("a 16% increase") or a share ("28% of all returns") of the same thing.
         let change_or_share = matches!(&self.assertion, Assertion::Quantity(q) if q.direction.is_some() || q.is_share());
         match appended(&self.sentence, &self.others, before, &self.span) {
             Some(Appended::Or | Appended::Compared) => true,

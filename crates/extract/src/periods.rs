@@ -274,9 +274,12 @@ fn years_back(text: &str) -> Option<i32> {
             continue;
         };
         let before = |k: usize| i.checked_sub(k).and_then(|j| words.get(j)).copied();
-        let led = matches!(before(1), Some("for" | "in" | "past" | "last"))
-            && (before(1) != Some("past") && before(1) != Some("last")
-                || matches!(before(2), Some("the")) && matches!(before(3), Some("in" | "for")));
+        // "for two decades", "in the past ten years".
+        let led = matches!(before(1), Some("for" | "in"))
+            || matches!(
+                (before(3), before(2), before(1)),
+                (Some("in" | "for"), Some("the"), Some("past" | "last"))
+            );
         let adjective = matches!(
             words.get(i + 2).copied(),
             Some("low" | "high" | "lows" | "highs")
@@ -297,11 +300,7 @@ fn base(
     led: Option<&TimeExpr>,
 ) -> Option<ClaimPeriod> {
     // The time the claim's own words of comparison lead to comes first.
-    let t = candidates
-        .iter()
-        .copied()
-        .find(|t| led.is_some_and(|l| l.span == t.span))
-        .or_else(|| nearest(quantity, candidates.iter().copied().filter(|t| is_base(t))))?;
+    let t = led.or_else(|| nearest(quantity, candidates.iter().copied().filter(|t| is_base(t))))?;
     match &t.value {
         Value::Period(period) => Some(stated(text, t, period.clone())),
         Value::Relative { years_back } => {

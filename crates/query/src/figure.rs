@@ -264,7 +264,6 @@ fn rate_figure(window: &Window, series: &[f64], per: quantity::Per) -> Figure {
     let units = window.days() / per.days();
     let s = sums_of(window, series);
     let rate = |total: f64| if units > 0.0 { total / units } else { f64::NAN };
-    let total = s.estimate;
     empty_figure(
         rate(s.estimate),
         rate(s.lower),
@@ -272,7 +271,7 @@ fn rate_figure(window: &Window, series: &[f64], per: quantity::Per) -> Figure {
         (rate(s.narrow), rate(s.wide)),
         window.aligned(),
         vec![
-            ("total".to_string(), total),
+            ("total".to_string(), s.estimate),
             (format!("{}s", per.word()), units),
         ],
     )

@@ -49,21 +49,14 @@ pub fn sql(reading: &Reading) -> String {
             // The sums over the period's length in days, counted per day, week, month or
             // year.
             let units = format!("({} / {})", reading.window.days(), per.days());
-            let select = if reading.window.aligned() {
-                format!("  SUM({n}) / {units} AS per_{}", per.word())
-            } else {
-                sum_columns(&n, &time, &reading.window)
-                    .lines()
-                    .map(
-                        |line| match line.trim().trim_end_matches(',').rsplit_once(" AS ") {
-                            Some((sum, name)) => format!("  ({sum}) / {units} AS {name}"),
-                            None => line.to_string(),
-                        },
-                    )
-                    .collect::<Vec<_>>()
-                    .join(",\n")
-            };
-            (select, span_of(&reading.window, None))
+            let aligned = reading.window.aligned();
+            let rates = sum_exprs(&n, &time, &reading.window)
+                .into_iter()
+                .map(|(sum, name)| match aligned {
+                    true => (format!("{sum} / {units}"), format!("per_{}", per.word())),
+                    false => (format!("({sum}) / {units}"), name.to_string()),
+                });
+            (columns(rates), span_of(&reading.window, None))
         }
         Arithmetic::Share => {
             let part = conditions(reading.filters.iter().filter(|f| f.part));
@@ -267,8 +260,15 @@ fn record_sql(reading: &Reading, others: &[Window], high: bool) -> String {
 }
 
 fn sum_columns(n: &str, time: &str, window: &Window) -> String {
+    columns(sum_exprs(n, time, window))
+}
+
+/// The sums of a window, each with its column name: the total for whole quarters; else the
+/// lower bound, estimate and upper bound, and the estimates of a fuzzy period's narrowest
+/// and widest readings.
+fn sum_exprs(n: &str, time: &str, window: &Window) -> Vec<(String, &'static str)> {
     if window.aligned() {
-        return format!("  SUM({n}) AS total");
+        return vec![(format!("SUM({n})"), "total")];
     }
     let lower = match window.inner() {
         Some((first, last)) => format!(
@@ -277,27 +277,24 @@ fn sum_columns(n: &str, time: &str, window: &Window) -> String {
         ),
         None => "0".to_string(),
     };
-    let mut columns = vec![
-        format!("{lower} AS lower"),
-        format!(
-            "SUM({n}{}) AS estimate",
-            weighted_case(time, window, &window.estimate)
-        ),
-        format!("SUM({n}) AS upper"),
+    let weighted = |weights: &[f64]| format!("SUM({n}{})", weighted_case(time, window, weights));
+    let mut sums = vec![
+        (lower, "lower"),
+        (weighted(&window.estimate), "estimate"),
+        (format!("SUM({n})"), "upper"),
     ];
     if window.fuzzy() {
-        columns.push(format!(
-            "SUM({n}{}) AS estimate_narrow",
-            weighted_case(time, window, &window.narrow)
-        ));
-        columns.push(format!(
-            "SUM({n}{}) AS estimate_wide",
-            weighted_case(time, window, &window.wide)
-        ));
+        sums.push((weighted(&window.narrow), "estimate_narrow"));
+        sums.push((weighted(&window.wide), "estimate_wide"));
     }
-    columns
-        .iter()
-        .map(|c| format!("  {c}"))
+    sums
+}
+
+/// Select-list lines: "  EXPR AS name", one per column.
+fn columns<N: std::fmt::Display>(exprs: impl IntoIterator<Item = (String, N)>) -> String {
+    exprs
+        .into_iter()
+        .map(|(expr, name)| format!("  {expr} AS {name}"))
         .collect::<Vec<_>>()
         .join(",\n")
 }

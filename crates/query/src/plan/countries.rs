@@ -27,17 +27,13 @@ pub(super) fn countries(bound: &Bound<'_>, claim: &Claim, index: &Index<'_>, dra
         .iter()
         .flat_map(|code| list_of(claim, code))
         .collect();
+    let before = (draft.filters.len(), draft.described.len());
+    for code in &listed {
+        country(bound, claim, code, draft);
+    }
     if listed.len() > 1 {
         // "India, Albania and Brazil accounted for a third": the countries together.
-        let before = (draft.filters.len(), draft.described.len());
-        for code in &listed {
-            country(bound, claim, code, draft);
-        }
         merge_countries(draft, before);
-        return;
-    }
-    for code in nearest {
-        country(bound, claim, code, draft);
     }
 }
 

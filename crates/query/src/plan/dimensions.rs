@@ -334,8 +334,11 @@ pub(super) fn age_values(dimension: &Dimension, claim: &Claim) -> Vec<DimensionO
 /// "Women and children", "children and women": a group of one sex joined to a group of one
 /// age, which filters on both columns would narrow to girls alone. Gives the words.
 pub(super) fn union_of_groups(claim: &Claim) -> Option<String> {
-    let lower = claim.sentence.to_ascii_lowercase();
     const SEXED: [&str; 6] = ["women", "woman", "men", "man", "females", "males"];
+    let lower = claim.sentence.to_ascii_lowercase();
+    if !lower.contains(" and ") {
+        return None;
+    }
     for sexed in SEXED {
         for young in CHILDREN {
             for phrase in [

@@ -203,8 +203,8 @@ pub(super) fn best_is_unrecorded(
 }
 
 /// How specifically the sentence names the dataset's measure near the quantity: longer
-/// phrases count more, and distance and words about another claim count against them. Minus infinity when every match
-/// lies inside words another table marks as unrecorded.
+/// phrases count more, and distance and words about another claim count against them.
+/// Minus infinity when every match lies inside words another table marks as unrecorded.
 pub(super) fn measure_fit(bound: &Bound<'_>, claim: &Claim, sentence_words: &Sentence) -> f64 {
     sentence_words
         .hits(&bound.dataset.measure.words, claim)

@@ -47,35 +47,34 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         unmatched: Some(why.to_string()),
     };
     let unblocked = Sentence::new(claim, index);
-    // Only a table this claim's own words name says what it does not record: in "45,000
-    // crossed the Channel, and returns rose", the crossing is not a return's.
-    let named = index
-        .bound
-        .iter()
-        .filter(|b| matches_measure(b, claim, &unblocked))
-        .filter(|b| {
-            unblocked
-                .hits(&b.dataset.measure.words, claim)
-                .iter()
-                .any(|h| claim.owns(&h.span))
-        });
-    let unrecorded_phrases = owned_unrecorded(named, claim, &unblocked);
-    // Words a table records as a value of its own are not blocked for it ("unaccompanied").
     let measured_unblocked: Vec<&Bound<'_>> = index
         .bound
         .iter()
         .filter(|b| matches_measure(b, claim, &unblocked))
         .collect();
-    let recorded = measured_unblocked
+    // A table that records, as a value of its own, what another does not stands in for it
+    // ("unaccompanied"), and those words are not blocked.
+    let recorders: Vec<&Bound<'_>> = measured_unblocked
         .iter()
-        .any(|b| records_unrecorded(b, &measured_unblocked, claim, &unblocked));
-    let unrecorded_phrases = if recorded {
-        Vec::new()
+        .copied()
+        .filter(|b| records_unrecorded(b, &measured_unblocked, claim, &unblocked))
+        .collect();
+    let sentence_words = if recorders.is_empty() {
+        // Only a table this claim's own words name says what it does not record: in
+        // "45,000 crossed the Channel, and returns rose", the crossing is not a return's.
+        let named = measured_unblocked.iter().copied().filter(|b| {
+            unblocked
+                .hits(&b.dataset.measure.words, claim)
+                .iter()
+                .any(|h| claim.owns(&h.span))
+        });
+        let unrecorded_phrases = owned_unrecorded(named, claim, &unblocked);
+        let mut words = unblocked;
+        words.blocked.extend(unrecorded_phrases);
+        words
     } else {
-        unrecorded_phrases
+        unblocked
     };
-    let mut sentence_words = unblocked;
-    sentence_words.blocked.extend(unrecorded_phrases);
     let measured: Vec<&Bound<'_>> = index
         .bound
         .iter()
@@ -105,28 +104,24 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
             "\"{words}\" joins people of one sex with people of all sexes of one age, and the readings can only narrow both at once"
         ));
     }
-    let unrecordable = best_is_unrecorded(&measured, claim, &sentence_words);
     let unrecorded_here = |b: &&Bound<'_>| unrecorded(b, claim, &sentence_words).is_some();
-    // A table that records, as a value of its own, what another does not stands in for it.
-    let recorders: Vec<&Bound<'_>> = measured
-        .iter()
-        .copied()
+    let recorders: Vec<&Bound<'_>> = recorders
+        .into_iter()
         .filter(|b| !unrecorded_here(b))
-        .filter(|b| records_unrecorded(b, &measured, claim, &sentence_words))
         .collect();
-    let unrecordable = if recorders.is_empty() {
-        unrecordable
+    let (unrecordable, candidates) = if recorders.is_empty() {
+        let unrecordable = best_is_unrecorded(&measured, claim, &sentence_words);
+        let candidates: Vec<&Bound<'_>> = match &unrecordable {
+            Some(_) => measured.iter().copied().filter(unrecorded_here).collect(),
+            None => measured
+                .iter()
+                .copied()
+                .filter(|b| !unrecorded_here(b))
+                .collect(),
+        };
+        (unrecordable, candidates)
     } else {
-        None
-    };
-    let candidates: Vec<&Bound<'_>> = match &unrecordable {
-        _ if !recorders.is_empty() => recorders,
-        Some(_) => measured.iter().copied().filter(unrecorded_here).collect(),
-        None => measured
-            .iter()
-            .copied()
-            .filter(|b| !unrecorded_here(b))
-            .collect(),
+        (None, recorders)
     };
     if candidates.is_empty() {
         let reason = unrecorded(measured[0], claim, &sentence_words).unwrap_or_default();

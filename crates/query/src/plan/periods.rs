@@ -96,21 +96,16 @@ pub(super) fn arithmetic(
             };
             (arithmetic, window.clone())
         }
-        Assertion::Quantity(q) => match (q.kind, q.direction) {
-            (Kind::Percent | Kind::Fraction, Some(_)) => change(false)?,
-            (Kind::Percent | Kind::Fraction, None) => (Arithmetic::Share, window.clone()),
-            (Kind::Multiple, _) => change(true)?,
-            (Kind::Count, Some(_)) => {
+        Assertion::Quantity(q) => match (q.kind, q.direction, q.per) {
+            (Kind::Percent | Kind::Fraction, Some(_), _) => change(false)?,
+            (Kind::Percent | Kind::Fraction, None, _) => (Arithmetic::Share, window.clone()),
+            (Kind::Multiple, _, _) => change(true)?,
+            (Kind::Count, Some(_), _) => {
                 let (now, base) = comparison()?;
                 (Arithmetic::Difference { base }, now)
             }
-            (Kind::Count, _) if q.per.is_some() => (
-                Arithmetic::Rate {
-                    per: q.per.unwrap_or(quantity::Per::Day),
-                },
-                window.clone(),
-            ),
-            (Kind::Count | Kind::Money, _) => (Arithmetic::Sum, window.clone()),
+            (Kind::Count, None, Some(per)) => (Arithmetic::Rate { per }, window.clone()),
+            (Kind::Count | Kind::Money, _, _) => (Arithmetic::Sum, window.clone()),
         },
     })
 }
