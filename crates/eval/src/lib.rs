@@ -263,8 +263,29 @@ fn numeric_figures(label: &Labelled) -> Vec<f64> {
     label
         .readings
         .iter()
-        .filter_map(|r| r.figure.as_f64())
+        .flat_map(|r| figures_of(&r.figure))
+        .filter_map(serde_json::Value::as_f64)
         .collect()
+}
+
+/// The keys of a labelled object that hold the reading's own figure; the object's other
+/// numbers are its parts ("fno" and "total" of a "pct").
+const HEADLINE_KEYS: [&str; 5] = ["pct", "pct_change", "ratio", "value", "max"];
+
+/// The figures of one labelled reading, as written: a number is its own figure, and an
+/// object for a ratio or change gives its headline number (`{"eu": 1902, "total": 3612,
+/// "pct": 52.7}` gives 52.7). An object with none is a series of levels for a trend
+/// (`{"2021": 701, "2022": 1211}`), which no one figure stands for, and names and text give
+/// none: such readings are not scored.
+fn figures_of(figure: &serde_json::Value) -> Vec<&serde_json::Value> {
+    match figure {
+        serde_json::Value::Number(_) => vec![figure],
+        serde_json::Value::Object(map) => HEADLINE_KEYS
+            .iter()
+            .filter_map(|k| map.get(*k).filter(|v| v.is_number()))
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Within 0.5% of a labelled figure, or within the rounding of the label as written (a
@@ -272,7 +293,8 @@ fn numeric_figures(label: &Labelled) -> Vec<f64> {
 fn agrees_with_any(figure: f64, readings: &[LabelledReading]) -> bool {
     readings
         .iter()
-        .filter_map(|r| r.figure.as_f64().map(|v| (v, &r.figure)))
+        .flat_map(|r| figures_of(&r.figure))
+        .filter_map(|raw| raw.as_f64().map(|v| (v, raw)))
         .any(|(label, raw)| {
             let decimals = raw.to_string().split_once('.').map_or(0, |(_, d)| d.len()) as i32;
             let rounding = 0.5 * 10f64.powi(-decimals);
@@ -414,5 +436,23 @@ mod tests {
         assert!(!agrees_with_any(3.0, &readings(serde_json::json!(2.9))));
         assert!(agrees_with_any(1824.0, &readings(serde_json::json!(1820))));
         assert!(!agrees_with_any(1840.0, &readings(serde_json::json!(1820))));
+    }
+
+    #[test]
+    fn objects_give_their_headline_figure() {
+        let readings = |v: serde_json::Value| vec![LabelledReading { figure: v }];
+        let ratio = serde_json::json!({"part": 30.0, "total": 200.0, "pct": 15.0});
+        assert!(agrees_with_any(15.04, &readings(ratio.clone())));
+        assert!(!agrees_with_any(200.0, &readings(ratio)));
+        let series = serde_json::json!({"2019": 700.0, "2020": 950.0});
+        assert!(!agrees_with_any(950.0, &readings(series)));
+        assert!(!agrees_with_any(
+            3.0,
+            &readings(serde_json::json!(["A", "B", "C"]))
+        ));
+        assert!(!agrees_with_any(
+            2019.0,
+            &readings(serde_json::json!("2019 (45,000)"))
+        ));
     }
 }
