@@ -167,13 +167,17 @@ fn covered_base(claim: &Claim, j: &Judged) -> Option<String> {
     let period = period_words(&j.reading.window);
     let period = period.strip_prefix("in ").unwrap_or(&period);
     Some(format!(
-        "{said} speaks of {period}, which the data do not reach; they hold its base: {}, {}, come to {}, so {said} would put {period} at about {}.",
-        j.reading.description,
-        period_words(window),
+        "{said} speaks of {period}, which the data do not reach; they hold its base: {}, come to {}, so {said} would put {period} at about {}.",
+        base_words(j, window),
         number::count(base),
         number::count(implied),
         said = format!("\"{}\"", claim.words()),
     ))
+}
+
+/// What a change's base counts, and when: "enforced and voluntary returns, in 2023Q3".
+pub(crate) fn base_words(j: &Judged, window: &Window) -> String {
+    format!("{}, {}", j.reading.description, period_words(window))
 }
 
 /// The base of a change or ratio whose base period the data cover in full while its own

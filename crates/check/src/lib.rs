@@ -31,6 +31,18 @@ pub struct Checked {
     pub readings: Vec<Judged>,
     /// The reading the verdict rests on, as an index into `readings`.
     pub decisive: Option<usize>,
+    /// Figures the explanation gives that the verdict does not rest on, for a claim the data
+    /// cannot settle: the base of a change whose own period they do not reach, and the change
+    /// a count said with it implies against that base.
+    pub context: Vec<Aside>,
+}
+
+/// A figure given for context, with what it counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Aside {
+    /// "enforced and voluntary returns, in 2023Q3".
+    pub what: String,
+    pub value: f64,
 }
 
 /// A reading with its figure, its SQL and how the claim fares under it.
@@ -161,12 +173,25 @@ impl Checker {
             .collect();
         let outcome = judge::verdict(&claim, &plan, &readings);
         let explanation = explain::sentence(&claim, &plan, &readings, &outcome);
+        let context = outcome
+            .decisive
+            .filter(|_| outcome.verdict == Verdict::PeriodNotCovered)
+            .and_then(|d| readings.get(d))
+            .and_then(|j| {
+                let (base, window) = explain::covered_base_figure(j)?;
+                Some(vec![Aside {
+                    what: explain::base_words(j, window),
+                    value: base,
+                }])
+            })
+            .unwrap_or_default();
         Checked {
             claim,
             verdict: outcome.verdict,
             explanation,
             readings,
             decisive: outcome.decisive,
+            context,
         }
     }
 }
@@ -324,16 +349,26 @@ fn note_implied_changes(checked: &mut [Checked]) {
             continue;
         };
         let implied = 100.0 * (count.value - base) / base;
+        let aside = [
+            Aside {
+                what: format!("the change from the base to \"{}\"", a.claim.words()),
+                value: implied,
+            },
+            Aside {
+                what: explain::base_words(judged, window),
+                value: base,
+            },
+        ];
         let note = format!(
-            " The data hold the base of the change said with it: {}, {}, come to {}; set against that, \"{}\" would be a change of {}, where the text says \"{}\".",
-            judged.reading.description,
-            explain::period_words(window),
+            " The data hold the base of the change said with it: {}, come to {}; set against that, \"{}\" would be a change of {}, where the text says \"{}\".",
+            explain::base_words(judged, window),
             number::count(base),
             a.claim.words(),
             number::change(implied),
             b.claim.words()
         );
         checked[i].explanation.push_str(&note);
+        checked[i].context.extend(aside);
     }
 }
 

@@ -814,6 +814,29 @@ fn a_change_beyond_the_data_is_set_against_the_base_they_hold() {
         "{}",
         explanations[1].1
     );
+    // The same figures, for tools that read them rather than the sentence.
+    let context = |i: usize| -> Vec<(String, String)> {
+        checked[i]
+            .context
+            .iter()
+            .map(|a| (a.what.clone(), format!("{:.1}", a.value)))
+            .collect()
+    };
+    let base = (
+        "returns of people from the UK: enforced return or voluntary return, in 2023Q3".to_string(),
+        "7026.0".to_string(),
+    );
+    assert_eq!(
+        context(0),
+        [
+            (
+                "the change from the base to \"8,400\"".to_string(),
+                "19.6".to_string()
+            ),
+            base.clone()
+        ]
+    );
+    assert_eq!(context(1), [base]);
 }
 
 #[test]

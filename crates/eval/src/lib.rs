@@ -236,6 +236,8 @@ fn same_value(found: f64, labelled: f64) -> bool {
         || (found.abs() - labelled.abs()).abs() < 1e-9
 }
 
+/// The figure of the reading the verdict rests on or, where the data cannot settle the claim,
+/// the first figure given for context.
 fn decisive_figure(checked: &Checked) -> Option<f64> {
     let i = checked.decisive.unwrap_or(0);
     checked
@@ -243,6 +245,7 @@ fn decisive_figure(checked: &Checked) -> Option<f64> {
         .get(i)
         .map(|j| j.figure.value)
         .filter(|v| v.is_finite())
+        .or_else(|| checked.context.first().map(|a| a.value))
 }
 
 /// The decisive figure's day-weighted estimate from the narrowest to the widest reading of a

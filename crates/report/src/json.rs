@@ -51,6 +51,15 @@ pub struct ClaimJson {
     pub explanation: String,
     pub decisive_reading: Option<usize>,
     pub readings: Vec<ReadingJson>,
+    /// Figures the explanation gives that the verdict does not rest on (the base of a change
+    /// beyond the data, the change a count implies against it).
+    pub context: Vec<AsideJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AsideJson {
+    pub what: String,
+    pub value: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -265,6 +274,14 @@ pub fn claim(id: usize, checked: &Checked) -> ClaimJson {
             .iter()
             .enumerate()
             .map(|(i, j)| reading(i + 1, j))
+            .collect(),
+        context: checked
+            .context
+            .iter()
+            .map(|a| AsideJson {
+                what: a.what.clone(),
+                value: a.value,
+            })
             .collect(),
     }
 }
