@@ -18,6 +18,7 @@ use jiff::civil::Date;
 use query::{Figure, Index, Plan, Reading};
 use store::Table;
 
+pub use extract::{Line, given_speaker};
 pub use judge::{Fit, Verdict};
 
 /// A claim, judged.
@@ -93,13 +94,24 @@ impl Checker {
 
     /// Checks every claim of a document published on `published`.
     pub fn check(&self, document: &Document, published: Date) -> Vec<Checked> {
-        let claims = extract::claims(document, &self.context(published));
+        let claims = extract::claims(document, &self.context(published, None));
         self.judge_all(claims)
     }
 
     /// Checks one sentence on its own.
     pub fn check_sentence(&self, sentence: &str, published: Date) -> Vec<Checked> {
-        let claims = extract::sentence_claims_alone(sentence, &self.context(published));
+        self.check_sentence_by(sentence, published, None)
+    }
+
+    /// Checks one sentence on its own, said by `speaker` when known: "my time as Home
+    /// Secretary" is then that person's term.
+    pub fn check_sentence_by(
+        &self,
+        sentence: &str,
+        published: Date,
+        speaker: Option<&str>,
+    ) -> Vec<Checked> {
+        let claims = extract::sentence_claims_alone(sentence, &self.context(published, speaker));
         self.judge_all(claims)
     }
 
@@ -108,23 +120,24 @@ impl Checker {
     /// what it counts. Gives the checked claims of each sentence.
     pub fn check_sentences_in_turn(
         &self,
-        sentences: &[&str],
+        lines: &[extract::Line<'_>],
         headline: Option<&str>,
         published: Date,
     ) -> Vec<Vec<Checked>> {
         let index = self.index();
-        extract::sentences_claims_in_turn(sentences, headline, &self.context(published))
+        extract::sentences_claims_in_turn(lines, headline, &self.context(published, None))
             .into_iter()
             .map(|claims| self.judge_with(claims, &index))
             .collect()
     }
 
-    fn context(&self, published: Date) -> extract::Context<'_> {
+    fn context<'a>(&'a self, published: Date, speaker: Option<&'a str>) -> extract::Context<'a> {
         extract::Context {
             published,
             events: &self.events,
             gazetteer: &self.gazetteer,
             home: self.catalog.spatial.as_deref(),
+            speaker,
         }
     }
 

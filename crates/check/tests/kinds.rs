@@ -572,8 +572,15 @@ fn rankings_of_countries() {
 
 /// The verdict and decisive figure of each claim of sentences read in turn under a headline.
 fn check_under(headline: &str, sentences: &[&str], on: Date) -> Vec<String> {
+    let lines: Vec<check::Line<'_>> = sentences
+        .iter()
+        .map(|text| check::Line {
+            text,
+            speaker: None,
+        })
+        .collect();
     checker()
-        .check_sentences_in_turn(sentences, Some(headline), on)
+        .check_sentences_in_turn(&lines, Some(headline), on)
         .into_iter()
         .flatten()
         .map(|c| {
@@ -1240,5 +1247,53 @@ fn a_share_of_all_returns_counts_refusals_at_port_too() {
             "28%"
         ),
         "accurate 28.5 [returns]"
+    );
+}
+
+#[test]
+fn a_speakers_own_record_is_their_term_of_office() {
+    // Foreign national offenders returned from 24 July 2019 to 6 September 2022, day-weighted:
+    // about 9,926.
+    let by = |sentence: &str, speaker: Option<&str>| {
+        let checked = checker().check_sentence_by(sentence, date(2024, 2, 7), speaker);
+        let claim = &checked[0];
+        let figure = claim
+            .decisive
+            .and_then(|d| claim.readings.get(d))
+            .map_or("-".to_string(), |j| format!("{:.0}", j.figure.value));
+        let period = claim
+            .claim
+            .period
+            .as_ref()
+            .map_or(String::new(), |p| p.period.derivation.clone());
+        format!("{} {figure} | {period}", claim.verdict.as_str())
+    };
+    let own = "I oversaw the return of about 10,000 foreign criminals.";
+    assert_eq!(
+        by(own, Some("Priti Patel MP")),
+        "accurate 9926 | no period is stated, and the speaker speaks of their own record: Priti Patel's term as Home Secretary, 24 July 2019 to 6 September 2022"
+    );
+    // Anyone else, or no one known, speaks of the latest year.
+    assert!(
+        by(own, Some("Sam Other")).ends_with("(2023)"),
+        "{}",
+        by(own, Some("Sam Other"))
+    );
+    assert!(by(own, None).ends_with("(2023)"), "{}", by(own, None));
+    // In the third person there is no own record.
+    let told = "She oversaw the return of about 10,000 foreign criminals.";
+    assert!(by(told, Some("Priti Patel")).ends_with("(2023)"));
+    // "My time as Home Secretary" is the term of whoever says it, if the table holds it.
+    let mine = "During my time as Home Secretary, 5,000 foreign criminals were deported.";
+    assert!(
+        by(mine, Some("Mr Javid"))
+            .contains("Sajid Javid's term as Home Secretary, 30 April 2018 to 24 July 2019"),
+        "{}",
+        by(mine, Some("Mr Javid"))
+    );
+    assert!(
+        by(mine, None).starts_with("not_checkable - |"),
+        "{}",
+        by(mine, None)
     );
 }

@@ -21,6 +21,9 @@ pub struct Labelled {
     #[serde(default)]
     pub source_url: Option<String>,
     pub date: Date,
+    /// Who said it, as the corpus names them ("Jane Example MP (former Home Secretary)").
+    #[serde(default)]
+    pub speaker: Option<String>,
     pub sentence: String,
     pub claimed: Claimed,
     #[serde(default)]

@@ -150,6 +150,9 @@ pub enum Via {
     Relative,
     /// Not stated anywhere: taken as the last full calendar year before the claim was made.
     Assumed,
+    /// Not stated, in a claim of the speaker's own record ("I oversaw ..."): their term of
+    /// office.
+    Term,
 }
 
 /// Why a claim cannot be checked against counts of people.
@@ -171,6 +174,9 @@ pub struct Context<'a> {
     /// The country the statistics are about (`GBR`): "the UK" is the setting, and "the
     /// country" never refers back to it.
     pub home: Option<&'a str>,
+    /// Who speaks where the text does not say: the speaker of a transcript, or of a sentence
+    /// given on its own. "My time as Home Secretary" is theirs.
+    pub speaker: Option<&'a str>,
 }
 
 /// Finds the claims of a document, in order, after its headline.
@@ -196,16 +202,29 @@ pub fn claims(document: &Document, context: &Context<'_>) -> Vec<Claim> {
     claims
 }
 
-/// Finds the claims of one sentence on its own.
+/// Finds the claims of one sentence on its own, said by the context's speaker if it names one.
 pub fn sentence_claims_alone(text: &str, context: &Context<'_>) -> Vec<Claim> {
-    sentence_claims(text, 0, None, context, &mut State::default())
+    let speaker = context.speaker.map(given_speaker);
+    sentence_claims(text, 0, speaker, context, &mut State::default())
+}
+
+/// A speaker named by the caller rather than by the text: a person, attributed by no words
+/// of it.
+pub fn given_speaker(name: &str) -> Attribution {
+    Attribution {
+        name: name.to_string(),
+        kind: document::SpeakerKind::Person,
+        cue: "given".to_string(),
+        span: 0..0,
+    }
 }
 
 /// Finds the claims of sentences read one after another, each on its own line of text, under
 /// an optional headline: the country, period and measure of one sentence carry to the next,
-/// as in [`claims`]. Gives one list per sentence, each with spans into its own sentence.
+/// as in [`claims`]. Each line may say who spoke it. Gives one list per sentence, each with
+/// spans into its own sentence.
 pub fn sentences_claims_in_turn(
-    texts: &[&str],
+    lines: &[Line<'_>],
     headline: Option<&str>,
     context: &Context<'_>,
 ) -> Vec<Vec<Claim>> {
@@ -213,10 +232,23 @@ pub fn sentences_claims_in_turn(
     if let Some(headline) = headline {
         state.read_headline(headline, context);
     }
-    texts
+    lines
         .iter()
-        .map(|text| sentence_claims(text, 0, None, context, &mut state))
+        .map(|line| {
+            let context = Context {
+                speaker: line.speaker.or(context.speaker),
+                ..*context
+            };
+            sentence_claims(line.text, 0, None, &context, &mut state)
+        })
         .collect()
+}
+
+/// A sentence read in turn, with who said it when known.
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    pub text: &'a str,
+    pub speaker: Option<&'a str>,
 }
 
 /// What earlier sentences leave for later ones.
@@ -286,13 +318,24 @@ fn sentence_claims(
         s.span = s.span.start.saturating_sub(offset)..s.span.end.saturating_sub(offset);
         s
     });
+    let who = local_speaker
+        .as_ref()
+        .filter(|s| s.kind == document::SpeakerKind::Person)
+        .map(|s| s.name.as_str())
+        .or(context.speaker);
     let times = temporal::find(
         text,
         &temporal::Context {
             reference: context.published,
             events: context.events,
+            speaker: who,
         },
     );
+    // "I oversaw the removal of 12,000": a claim of the speaker's own record, stating no
+    // period, is about their latest term of office.
+    let own_term = who
+        .filter(|_| periods::own_record(text))
+        .and_then(|name| temporal::term_of(context.events, name, context.published));
     let said = periods::time_of_speaking(text, &times, local_speaker.as_ref().map(|s| &s.span));
     let ages = quantity::find_ages(text);
     let assertions = assertions::find(text, &times, &ages);
@@ -319,6 +362,7 @@ fn sentence_claims(
             plain,
             forecast,
             others: &others,
+            own_term,
         };
         let timing = periods::choose(text, &asserted, &times, said.as_ref(), state, reference);
         out.push(Claim {
@@ -344,9 +388,11 @@ fn sentence_claims(
         });
     }
     state.previous_sentence = Some(text.to_string());
-    state.sentence_period = out
-        .iter()
-        .find_map(|c| c.period.clone().filter(|p| p.via != Via::Assumed));
+    state.sentence_period = out.iter().find_map(|c| {
+        c.period
+            .clone()
+            .filter(|p| !matches!(p.via, Via::Assumed | Via::Term))
+    });
     if let Some(period) = out
         .iter()
         .find_map(|c| c.period.as_ref().filter(|p| p.via == Via::Stated))

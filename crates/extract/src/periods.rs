@@ -98,6 +98,8 @@ pub(crate) struct Asserted<'a> {
     /// The sentence's other quantities: a time expression beyond one of them is its period
     /// ("in 2020 the figure rose to 1,449, reaching 4,321 in 2021").
     pub others: &'a [Range<usize>],
+    /// The speaker's term of office, for a claim of their own record ("I oversaw ...").
+    pub own_term: Option<&'a temporal::Event>,
 }
 
 pub(crate) fn choose(
@@ -202,7 +204,10 @@ pub(crate) fn choose(
                     if forecast {
                         forecast_year(reference)
                     } else {
-                        assumed(reference)
+                        asserted
+                            .own_term
+                            .map(|term| term_period(term, reference))
+                            .or_else(|| assumed(reference))
                     }
                 });
         }
@@ -355,6 +360,56 @@ fn until(period: &Period, reference: jiff::civil::Date) -> Period {
             period.derivation
         ),
         ..period.clone()
+    }
+}
+
+/// "I oversaw", "I have removed", "I deported": the speaker speaks of their own record, in
+/// the past tense.
+pub(crate) fn own_record(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let past = |w: &str| {
+        let w = w.to_lowercase();
+        (w.ends_with("ed") && w.len() > 4 && !PRESENT_IN_ED.contains(&w.as_str()))
+            || IRREGULAR_PAST.contains(&w.as_str())
+    };
+    words.iter().enumerate().any(|(i, w)| {
+        let next = |k: usize| words.get(i + k).copied().unwrap_or("");
+        match *w {
+            "I" if matches!(next(1), "have" | "had") => past(next(2)),
+            "I" => past(next(1)),
+            "I've" | "I’ve" | "I'd" | "I’d" => past(next(1)),
+            _ => false,
+        }
+    })
+}
+
+/// Verbs that end in "-ed" in the present tense.
+const PRESENT_IN_ED: [&str; 6] = ["need", "needed", "proceed", "succeed", "exceed", "embed"];
+
+/// Past tenses that do not end in "-ed".
+const IRREGULAR_PAST: [&str; 14] = [
+    "oversaw", "led", "ran", "took", "brought", "cut", "sent", "got", "made", "saw", "kept",
+    "drove", "put", "deported",
+];
+
+/// The speaker's own term of office, as the period of a claim about their record.
+fn term_period(term: &temporal::Event, reference: jiff::civil::Date) -> ClaimPeriod {
+    let period = term.term(reference);
+    ClaimPeriod {
+        period: Period {
+            derivation: format!(
+                "no period is stated, and the speaker speaks of their own record: {}",
+                period.derivation
+            ),
+            ..period
+        },
+        text: String::new(),
+        span: None,
+        via: Via::Term,
+        cue: None,
     }
 }
 

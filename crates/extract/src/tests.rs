@@ -11,6 +11,7 @@ fn context(gazetteer: &Gazetteer) -> Context<'_> {
         events: &[],
         gazetteer,
         home: Some("GBR"),
+        speaker: None,
     }
 }
 
@@ -169,7 +170,10 @@ fn a_forecast_without_a_period_is_about_the_year_it_is_made_in() {
 fn a_headline_names_the_country_their_homeland_refers_to() {
     let gazetteer = Gazetteer::new();
     let found = crate::sentences_claims_in_turn(
-        &["Some 400 were flown back to their homeland in 2023."],
+        &[crate::Line {
+            text: "Some 400 were flown back to their homeland in 2023.",
+            speaker: None,
+        }],
         Some("Georgians Sent Home on Charter Flights"),
         &context(&gazetteer),
     );
@@ -287,4 +291,17 @@ fn numbered_rankings_and_bases_led_to_by_words() {
         bases[bases.len() - 2..],
         [("up 18%", "on 2022"), ("nearly double", "in 2021")]
     );
+}
+
+#[test]
+fn own_record_is_the_first_person_in_the_past() {
+    use crate::periods::own_record;
+    assert!(own_record("I oversaw the removal of 5,000 people."));
+    assert!(own_record("Last month I returned 300 to Exampleland."));
+    assert!(own_record("As minister I have deported more than anyone."));
+    assert!(own_record("I’ve removed 2,000."));
+    assert!(!own_record("I need 5,000 more officers."));
+    assert!(!own_record("We removed 5,000 people."));
+    assert!(!own_record("She oversaw the removal of 5,000 people."));
+    assert!(!own_record("I think 5,000 were removed."));
 }

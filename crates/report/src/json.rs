@@ -307,6 +307,7 @@ fn period(p: &ClaimPeriod) -> PeriodJson {
             Via::Context => "context",
             Via::Relative => "relative",
             Via::Assumed => "assumed",
+            Via::Term => "term",
         },
     }
 }

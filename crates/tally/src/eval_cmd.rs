@@ -16,9 +16,12 @@ pub fn run(corpus: &Path, args: &DataArgs, json: bool) -> Result<()> {
     let checker = data::checker(args)?;
     let mut checked: Vec<Vec<check::Checked>> = vec![Vec::new(); labelled.len()];
     for group in eval::sources(&labelled) {
-        let sentences: Vec<&str> = group
+        let sentences: Vec<check::Line<'_>> = group
             .iter()
-            .map(|&i| labelled[i].sentence.as_str())
+            .map(|&i| check::Line {
+                text: &labelled[i].sentence,
+                speaker: labelled[i].speaker.as_deref(),
+            })
             .collect();
         let first = &labelled[group[0]];
         let headline = first.source_url.as_deref().and_then(eval::headline_of_url);

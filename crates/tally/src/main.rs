@@ -46,6 +46,10 @@ enum Command {
         /// Reads the input as one sentence on its own, with nothing before it to lean on
         #[arg(long)]
         sentence: bool,
+        /// Whose words the text is where it does not say (a speech, a transcript, a quote):
+        /// "my time as Home Secretary" and "I oversaw ..." then read as that person's term
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
     },
     /// Imports tables into the store, or says what the store holds.
     Data {
@@ -197,12 +201,14 @@ fn main() -> ExitCode {
             format,
             json,
             sentence,
+            speaker,
         } => check(
             &article,
             date,
             &data,
             if json { Format::Json } else { format },
             sentence,
+            speaker.as_deref(),
         ),
         Command::Batch {
             inputs,
@@ -259,12 +265,22 @@ fn check(
     data: &DataArgs,
     format: Format,
     sentence: bool,
+    speaker: Option<&str>,
 ) -> Result<()> {
-    let document = if sentence {
+    let mut document = if sentence {
         input::read_sentence(article)?
     } else {
         input::read_article(article)?
     };
+    if let Some(name) = speaker.filter(|n| !n.trim().is_empty()) {
+        for s in document
+            .sentences
+            .iter_mut()
+            .filter(|s| s.speaker.is_none())
+        {
+            s.speaker = Some(check::given_speaker(name.trim()));
+        }
+    }
     let Some((published, from)) = report::reference_date(date, "flag", &document) else {
         anyhow::bail!(
             "no publication date: the article gives none, so pass --date YYYY-MM-DD (the reference for \"last year\")"
@@ -273,7 +289,7 @@ fn check(
     let checker = data::checker(data)?;
     let checks = if sentence {
         report::Checks {
-            checked: checker.check_sentence(&document.text, published),
+            checked: checker.check_sentence_by(&document.text, published, speaker),
             document: report::DocumentInfo::new(article, &document, published, from),
             data: report::DataInfo::new(&checker),
             metadata: document.metadata.clone(),

@@ -34,10 +34,12 @@ impl Parser<'_> {
         let mut best: Option<(Found<'_>, (bool, bool, Date))> = None;
         for event in self.ctx.events {
             let generic = self.mentions_any(&event.about).then_some(&event.generic);
+            let own = own_words(event, self.ctx.speaker);
             let Some((pos, end)) = event
                 .aliases
                 .iter()
                 .chain(generic.into_iter().flatten())
+                .chain(&own)
                 .find_map(|a| find_alias(&words, a))
             else {
                 continue;
@@ -102,23 +104,62 @@ impl Parser<'_> {
     }
 
     pub fn during_event(&self, event: &Event) -> Period {
-        let r = self.reference();
         match event.end {
             Some(end) => closed(
                 event.start,
                 end,
                 format!("{}, {} to {}", event.name, long(event.start), long(end)),
             ),
-            None => {
-                let d = format!(
-                    "{} from {} until the reference date {}",
-                    event.name,
-                    long(event.start),
-                    long(r)
-                );
-                to_date(Day::exact(event.start), r, d)
-            }
+            None => event.term(self.reference()),
         }
+    }
+}
+
+/// How the holder of an office names their own term: "my time as home secretary", "i became
+/// home secretary". Empty unless `speaker` held it.
+fn own_words(event: &Event, speaker: Option<&str>) -> Vec<String> {
+    match &event.office {
+        Some(office) if speaker.is_some_and(|s| event.held_by(s)) => own_phrases(office),
+        _ => Vec::new(),
+    }
+}
+
+fn own_phrases(office: &str) -> Vec<String> {
+    let office = office.to_lowercase();
+    [
+        "my time as",
+        "my tenure as",
+        "my term as",
+        "my years as",
+        "i was",
+        "i became",
+        "i have been",
+        "i've been",
+    ]
+    .iter()
+    .map(|lead| format!("{lead} {office}"))
+    .collect()
+}
+
+impl Parser<'_> {
+    /// "My time as Home Secretary" for an office in the table that the speaker is not known to
+    /// have held: what cannot be dated, and the end of the phrase.
+    pub(crate) fn unheld_term(&self, i: usize) -> Option<(String, usize)> {
+        let words = self.window(i);
+        let office = self.ctx.events.iter().find_map(|e| {
+            let office = e.office.as_deref()?;
+            own_phrases(office)
+                .iter()
+                .filter_map(|p| find_alias(&words, p))
+                .find(|(pos, _)| *pos <= 2)
+                .map(|(_, end)| (office, end))
+        });
+        let (office, end) = office?;
+        let who = match self.ctx.speaker {
+            Some(name) => format!("{name} is not known to have held it"),
+            None => "who is speaking is not known".to_string(),
+        };
+        Some((format!("the speaker's time as {office} ({who})"), end))
     }
 }
 

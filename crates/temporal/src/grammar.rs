@@ -179,9 +179,23 @@ impl Parser<'_> {
                 end,
             ));
         }
-        let found = self
+        if !matches!(word, "during" | "under" | "throughout" | "in") {
+            return None;
+        }
+        // "In my time as Home Secretary", but not "in the election".
+        let Some(found) = self
             .event(i + 1, true)
-            .filter(|_| matches!(word, "during" | "under" | "throughout"))?;
+            .filter(|f| word != "in" || f.event.office.is_some())
+        else {
+            let (what, end) = self.unheld_term(i + 1)?;
+            return Some((
+                Found {
+                    cue: Cue::None,
+                    value: Value::Unresolved { what },
+                },
+                end,
+            ));
+        };
         let value = Value::Period(self.during_event(found.event));
         Some((
             Found {

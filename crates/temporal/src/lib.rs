@@ -30,7 +30,8 @@
 //!   "five years ago" and "a decade ago" are the calendar year that many years back.
 //! - "since X": from the first day of X (a fuzzy day for "the end of last year", which is
 //!   December) to the reference date, `open`. "since" an event starts on the event's first
-//!   day, even for an event with an end. Only "since" yields [`Value::Unresolved`].
+//!   day, even for an event with an end. Only "since" yields [`Value::Unresolved`], and
+//!   "during my time as Home Secretary" when the speaker is not known to have held the office.
 //! - "up to X", "until X", "by X": from 1 January of X's year to the end of X ("up to 12
 //!   September" is year to date; "until 2020" is 2020).
 //! - "the end of 2022" is December 2022 as one fuzzy day; "the start of 2022" is 1 January;
@@ -83,6 +84,9 @@ pub struct Context<'a> {
     pub reference: Date,
     /// Dated events that expressions may name ("since the communique was agreed").
     pub events: &'a [Event],
+    /// Who is speaking, as named ("Jane Example MP"), when known: "my time as Home
+    /// Secretary" is that person's term.
+    pub speaker: Option<&'a str>,
 }
 
 /// A dated event from the project's table of events (kept as data, not code).
@@ -106,6 +110,73 @@ pub struct Event {
     /// "albanians".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub about: Vec<String>,
+    /// For a term of office, who held it ("Jane Example") and the office ("Home
+    /// Secretary"). In the holder's own words, "my time as Home Secretary" and "since I became
+    /// Home Secretary" name the term.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+}
+
+impl Event {
+    /// True when `speaker` ("Jane Example MP (former Home Secretary)", "Ms Example") names
+    /// the holder of this term: every word of the holder's name, or a title and the surname.
+    pub fn held_by(&self, speaker: &str) -> bool {
+        let Some(holder) = &self.holder else {
+            return false;
+        };
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let (holder, speaker) = (words(holder), words(speaker));
+        let whole = !holder.is_empty() && holder.iter().all(|w| speaker.contains(w));
+        let titled = match (holder.last(), speaker.as_slice()) {
+            (Some(surname), [title, name]) => TITLES.contains(&title.as_str()) && name == surname,
+            _ => false,
+        };
+        whole || titled
+    }
+
+    /// The term as a period: closed when it has ended by `reference`, else up to it.
+    pub fn term(&self, reference: Date) -> Period {
+        let name = &self.name;
+        match self.end.filter(|end| *end <= reference) {
+            Some(end) => calendar::closed(
+                self.start,
+                end,
+                format!(
+                    "{name}, {} to {}",
+                    calendar::long(self.start),
+                    calendar::long(end)
+                ),
+            ),
+            None => calendar::to_date(
+                Day::exact(self.start),
+                reference,
+                format!(
+                    "{name} from {} until the reference date {}",
+                    calendar::long(self.start),
+                    calendar::long(reference)
+                ),
+            ),
+        }
+    }
+}
+
+/// Titles a speaker may be named by with their surname alone ("Ms Example").
+const TITLES: [&str; 8] = ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord"];
+
+/// The term of office `speaker` held most recently as of `reference` (the latest to begin by
+/// then), for a claim about their own record that states no period ("I oversaw ...").
+pub fn term_of<'e>(events: &'e [Event], speaker: &str, reference: Date) -> Option<&'e Event> {
+    events
+        .iter()
+        .filter(|e| e.office.is_some() && e.start <= reference && e.held_by(speaker))
+        .max_by_key(|e| e.start)
 }
 
 /// Reads a table of events from JSON: `[{"name": ..., "aliases": [...], "start": "2022-12-13"}]`.

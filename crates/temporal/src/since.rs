@@ -44,6 +44,9 @@ impl Parser<'_> {
                 self.verb_after(found.end).unwrap_or(found.end),
             );
         }
+        if let Some((what, end)) = self.unheld_term(j) {
+            return since(Value::Unresolved { what }, end);
+        }
         if let Some((core, end)) = self.core(j, true) {
             let value = match core {
                 Core::Value(v @ (Value::BackReference | Value::Relative { .. }), _) => v,

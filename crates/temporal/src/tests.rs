@@ -12,7 +12,9 @@ const EVENTS: &str = r#"[
   {"name": "Rishi Sunak as Prime Minister", "start": "2022-10-25", "end": "2024-07-05",
    "aliases": ["rishi sunak has been in power", "sunak became prime minister", "sunak took office"]},
   {"name": "A. Example as Home Secretary", "start": "2019-07-24", "end": "2022-09-06",
-   "aliases": ["my time as home secretary"]},
+   "aliases": [], "holder": "Alex Example", "office": "Home Secretary"},
+  {"name": "A. Example as Chancellor", "start": "2016-01-04", "end": "2018-02-01",
+   "aliases": [], "holder": "Alex Example", "office": "Chancellor"},
   {"name": "Labour government 1997 to 2010", "start": "1997-05-02", "end": "2010-05-11",
    "aliases": ["last labour government"]},
   {"name": "Treaty of Example", "start": "2019-03-04",
@@ -28,17 +30,26 @@ fn events() -> Vec<Event> {
 }
 
 fn expressions(text: &str, reference: &str) -> Vec<TimeExpr> {
+    spoken(text, reference, Some("Alex Example MP"))
+}
+
+/// The expressions of `text` in the words of `speaker`.
+fn spoken(text: &str, reference: &str, speaker: Option<&str>) -> Vec<TimeExpr> {
     let events = events();
     let context = Context {
         reference: reference.parse().expect("test dates are valid"),
         events: &events,
+        speaker,
     };
     find(text, &context)
 }
 
 /// Renders every expression found in `text`, one per line.
 fn check(text: &str, reference: &str) -> String {
-    let found = expressions(text, reference);
+    render_all(text, &expressions(text, reference))
+}
+
+fn render_all(text: &str, found: &[TimeExpr]) -> String {
     if found.is_empty() {
         return "(none)".into();
     }
@@ -227,6 +238,7 @@ fn named_events() {
     assert_snapshot!(check("since the agreement of the communique last year, 1,000 went home", "2023-05-16"), @"since the agreement of the communique last year → since 2022-12-13 → 2023-05-16 (open)");
     assert_snapshot!(check("Since Rishi Sunak has been in power, 5,000 were returned.", "2024-06-25"), @"Since Rishi Sunak has been in power → since 2022-10-25 → 2024-06-25 (open)");
     assert_snapshot!(check("During my time as Home Secretary, crossings rose.", "2024-02-07"), @"During my time as Home Secretary → 2019-07-24 → 2022-09-06");
+    assert_snapshot!(check("Since I became Home Secretary, crossings rose.", "2020-02-07"), @"Since I became Home Secretary → since 2019-07-24 → 2020-02-07 (open)");
     assert_snapshot!(check("It is lower than under the last Labour government.", "2024-01-02"), @"than under the last Labour government → compared 1997-05-02 → 2010-05-11");
     assert_snapshot!(check("Since the Treaty of Example, trade doubled.", "2023-05-16"), @"Since the Treaty of Example → since 2019-03-04 → 2023-05-16 (open)");
     assert_snapshot!(check("Since the example accord was signed last year, trade doubled.", "2024-05-01"), @"Since the example accord was signed last year → since 2023-02-10 → 2024-05-01 (open)");
@@ -360,6 +372,42 @@ fn reference_dates_near_the_limits() {
         Last month → 9999-11-01 → 9999-11-30
         the past 12 months → 9999-01-01 → 9999-12-31 (open)
         "#);
+}
+
+#[test]
+fn a_term_of_office_is_named_only_by_its_holder() {
+    let by = |speaker| {
+        let text = "During my time as Home Secretary, crossings rose.";
+        render_all(text, &spoken(text, "2024-02-07", speaker))
+    };
+    assert_snapshot!(by(Some("Ms Example")), @"During my time as Home Secretary → 2019-07-24 → 2022-09-06");
+    assert_snapshot!(by(Some("Sam Other")), @"During my time as Home Secretary → unresolved: the speaker's time as Home Secretary (Sam Other is not known to have held it)");
+    assert_snapshot!(by(None), @"During my time as Home Secretary → unresolved: the speaker's time as Home Secretary (who is speaking is not known)");
+    let text = "Since I became Home Secretary, 5,000 were removed.";
+    assert_snapshot!(render_all(text, &spoken(text, "2021-03-01", None)), @"Since I became Home Secretary → since unresolved: the speaker's time as Home Secretary (who is speaking is not known)");
+    let text = "In my time as Home Secretary, 5,000 were removed.";
+    assert_snapshot!(render_all(text, &spoken(text, "2021-03-01", Some("Alex Example"))), @"In my time as Home Secretary → 2019-07-24 → 2022-09-06");
+    let events = events();
+    let on = |d: &str| d.parse().expect("test dates are valid");
+    let term = |speaker, date| {
+        crate::term_of(&events, speaker, on(date)).map(|e| e.term(on(date)).derivation)
+    };
+    assert_eq!(
+        term("Alex Example", "2024-02-07").as_deref(),
+        Some("A. Example as Home Secretary, 24 July 2019 to 6 September 2022")
+    );
+    assert_eq!(
+        term("Alex Example", "2019-01-07").as_deref(),
+        Some("A. Example as Chancellor, 4 January 2016 to 1 February 2018")
+    );
+    assert_eq!(
+        term("Alex Example", "2020-01-07").as_deref(),
+        Some(
+            "A. Example as Home Secretary from 24 July 2019 until the reference date 7 January 2020"
+        )
+    );
+    assert_eq!(term("Example", "2024-02-07"), None);
+    assert_eq!(term("Alex Example", "2015-02-07"), None);
 }
 
 #[test]

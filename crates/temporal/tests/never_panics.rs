@@ -61,6 +61,7 @@ fn check(text: &str, reference: Date) {
     let context = Context {
         reference,
         events: &[],
+        speaker: None,
     };
     let mut last = 0;
     for expr in find(text, &context) {
