@@ -1297,3 +1297,32 @@ fn a_speakers_own_record_is_their_term_of_office() {
         by(mine, None)
     );
 }
+
+#[test]
+fn every_country_but_one() {
+    // 14,721 enforced and voluntary returns of people of every nationality but Moldovan in
+    // 2022.
+    let on = date(2023, 6, 1);
+    assert_eq!(
+        check(
+            "About 14,700 non-Moldovan nationals were returned in 2022.",
+            on,
+            "About 14,700"
+        ),
+        "accurate 14721.0 [returns]"
+    );
+    assert_eq!(
+        check(
+            "About 14,700 people other than Moldovans were returned in 2022.",
+            on,
+            "About 14,700"
+        ),
+        "accurate 14721.0 [returns]"
+    );
+    // "The country" does not refer back to a country excluded.
+    let checked = checker().check_sentence(
+        "About 14,700 non-Moldovan nationals were returned in 2022.",
+        on,
+    );
+    assert!(checked[0].claim.entities.iter().all(|e| e.excluded));
+}

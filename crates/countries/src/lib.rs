@@ -247,6 +247,17 @@ fn word_spans(text: &str) -> Vec<Range<usize>> {
         spans.push(trim_word(text, s, text.len()));
     }
     spans.retain(|span| !span.is_empty());
+    // "non-Albanian": the country is the word after the prefix.
+    for span in &mut spans {
+        let word = &text[span.clone()];
+        if word.len() > 4
+            && word
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("non-"))
+        {
+            span.start += 4;
+        }
+    }
     spans
 }
 
@@ -313,6 +324,14 @@ mod tests {
         assert_eq!(
             names("South Sudanese arrivals"),
             ["South Sudanese=SSD:Demonym"]
+        );
+        assert_eq!(
+            names("non-Moldovan and Non-Peruvian nationals, and Guinea-Bissau"),
+            [
+                "Moldovan=MDA:Demonym",
+                "Peruvian=PER:Demonym",
+                "Guinea-Bissau=GNB:Name"
+            ]
         );
     }
 

@@ -36,17 +36,27 @@ pub(crate) fn find(
             countries::Form::Demonym => Role::Nationality,
             countries::Form::Name => role_from_preposition(&lower, mention.span.start),
         };
-        if context.home != Some(mention.code.as_str()) {
+        let excluded = excluded(&lower[..mention.span.start]);
+        if context.home != Some(mention.code.as_str()) && !excluded {
             *last_country = Some(mention.code.clone());
         }
+        let start = if excluded {
+            // "non-Albanian" as a whole.
+            lower[..mention.span.start]
+                .strip_suffix("non-")
+                .map_or(mention.span.start, str::len)
+        } else {
+            mention.span.start
+        };
         push(
             &mut entities,
             Entity {
-                via: text[mention.span.clone()].to_string(),
-                span: mention.span,
+                via: text[start..mention.span.end].to_string(),
+                span: start..mention.span.end,
                 code: mention.code,
                 role,
                 explicit: true,
+                excluded,
             },
         );
     }
@@ -55,6 +65,21 @@ pub(crate) fn find(
     }
     nationals_of_destination(&lower, &mut entities);
     entities
+}
+
+/// Words right before a country that mean every country but it: "non-Albanian", "other than
+/// Albania", "excluding Albanians".
+fn excluded(before: &str) -> bool {
+    [
+        "non-",
+        "non ",
+        "other than ",
+        "excluding ",
+        "except ",
+        "apart from ",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
 }
 
 fn back_references(lower: &str) -> Vec<std::ops::Range<usize>> {
@@ -87,6 +112,7 @@ fn resolve(
             role: Role::Destination,
             via: format!("{} ({code})", &text[span.clone()]),
             explicit: false,
+            excluded: false,
         },
     );
 }
@@ -120,6 +146,7 @@ fn nationals_of_destination(lower: &str, entities: &mut Vec<Entity>) {
                 role: Role::Nationality,
                 via: format!("nationals (of {})", destination.code),
                 explicit: false,
+                excluded: false,
             },
         );
     }

@@ -111,6 +111,8 @@ pub struct Entity {
     pub via: String,
     /// False when the country is inferred ("the country", "nationals") rather than named.
     pub explicit: bool,
+    /// True for every country but this one: "non-Albanian", "other than Albania".
+    pub excluded: bool,
 }
 
 /// The role the text gives a country.

@@ -305,3 +305,21 @@ fn own_record_is_the_first_person_in_the_past() {
     assert!(!own_record("She oversaw the removal of 5,000 people."));
     assert!(!own_record("I think 5,000 were removed."));
 }
+
+#[test]
+fn a_country_can_be_excluded() {
+    let found =
+        claims("Some 5,000 non-Moldovan nationals and 300 Peruvians were returned in 2023.");
+    let entities: Vec<(String, bool)> = found[0]
+        .entities
+        .iter()
+        .map(|e| (e.via.clone(), e.excluded))
+        .collect();
+    assert_eq!(
+        entities,
+        [
+            ("non-Moldovan".to_string(), true),
+            ("Peruvians".to_string(), false)
+        ]
+    );
+}

@@ -111,6 +111,7 @@ fn random_readings(table: &Table, count: usize) -> Vec<Reading> {
                         why: Why::Words("bench".into()),
                         part: i == 0,
                         evidence: None,
+                        excluded: false,
                     }
                 })
                 .collect();

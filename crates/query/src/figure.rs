@@ -180,14 +180,20 @@ fn store_filter(table: &Table, filters: &[Filter], keep: impl Fn(&Filter) -> boo
         .iter()
         .filter(|f| keep(f))
         .map(|f| match table.column(&f.column) {
-            Some(column) => Condition {
-                column,
-                codes: f
+            Some(column) => {
+                let named: Vec<u32> = f
                     .values
                     .iter()
                     .filter_map(|label| table.code(column, label))
-                    .collect(),
-            },
+                    .collect();
+                let codes = if f.excluded {
+                    let all = table.dimensions[column].dictionary.len() as u32;
+                    (0..all).filter(|c| !named.contains(c)).collect()
+                } else {
+                    named
+                };
+                Condition { column, codes }
+            }
             None => Condition {
                 column: 0,
                 codes: Vec::new(),

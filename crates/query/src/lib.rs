@@ -71,6 +71,8 @@ pub struct Filter {
     pub part: bool,
     /// Where in the sentence the words that chose the filter are, if words chose it.
     pub evidence: Option<std::ops::Range<usize>>,
+    /// True when the filter keeps every row but those with `values` ("non-Albanian").
+    pub excluded: bool,
 }
 
 /// Why a filter is there.

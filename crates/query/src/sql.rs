@@ -376,7 +376,8 @@ fn conditions<'a>(filters: impl Iterator<Item = &'a Filter>) -> String {
     let parts: Vec<String> = filters
         .map(|f| {
             let values: Vec<String> = f.values.iter().map(|v| literal(v)).collect();
-            format!("{} IN ({})", ident(&f.column), values.join(", "))
+            let not = if f.excluded { "NOT " } else { "" };
+            format!("{} {not}IN ({})", ident(&f.column), values.join(", "))
         })
         .collect();
     if parts.is_empty() {

@@ -148,6 +148,10 @@ pub struct FilterJson {
     pub values: Vec<String>,
     pub why: String,
     pub part: bool,
+    /// Present, and true, when the filter keeps every row but those with `values`
+    /// ("non-Albanian"); the SQL says `NOT IN`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub excluded: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -384,6 +388,7 @@ fn filter(f: &query::Filter) -> FilterJson {
         values: f.values.clone(),
         why,
         part: f.part,
+        excluded: f.excluded,
     }
 }
 

@@ -89,6 +89,30 @@ fn corpus_sample_sql_gives_the_reported_figures() {
 }
 
 #[test]
+fn excluded_countries_sql_gives_the_reported_figures() {
+    // "Non-Moldovan" keeps every nationality but one: the SQL says NOT IN.
+    let dir = std::env::temp_dir().join(format!("tally-sql-not-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let report = check_sentence(
+        &dir.join("0.txt"),
+        "Some 13,000 non-Moldovan nationals were returned in 2022.",
+        "2023-06-01",
+    );
+    let readings: Vec<(String, String, Value)> = readings_with_kind(&report)
+        .into_iter()
+        .map(|(name, sql, figure, _)| (name, sql, figure))
+        .collect();
+    assert!(
+        readings
+            .iter()
+            .any(|(_, sql, _)| sql.contains("other than Moldova") && sql.contains("NOT IN")),
+        "{readings:?}"
+    );
+    assert_all_agree(&readings);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn rates_sql_gives_the_reported_figures() {
     // A rate over whole quarters, and one over a period that cuts quarters.
     let sentences = [

@@ -150,6 +150,8 @@ pub(super) fn is_share(claim: &Claim) -> bool {
 pub(super) fn country(bound: &Bound<'_>, claim: &Claim, code: &str, draft: &mut Draft) {
     let entities: Vec<_> = claim.entities.iter().filter(|e| e.code == code).collect();
     let explicit = entities.iter().any(|e| e.explicit);
+    // "Non-Albanian": every country but this one, when every mention says so.
+    let excluded = !entities.is_empty() && entities.iter().all(|e| e.excluded);
     let says = |role: EntityRole| entities.iter().find(|e| e.role == role);
     let nationality = bound.column_for(DimensionRole::Nationality);
     let destination = bound.column_for(DimensionRole::Destination);
@@ -171,7 +173,7 @@ pub(super) fn country(bound: &Bound<'_>, claim: &Claim, code: &str, draft: &mut 
                 bound,
                 column,
                 code,
-                (&via, evidence),
+                (&via, evidence, excluded),
                 role_word(*role),
                 draft,
             );
@@ -221,7 +223,7 @@ pub(super) fn country(bound: &Bound<'_>, claim: &Claim, code: &str, draft: &mut 
                 bound,
                 column,
                 code,
-                (&name, evidence),
+                (&name, evidence, excluded),
                 role_word(role),
                 draft,
             );
@@ -240,21 +242,23 @@ pub(super) fn add_country(
     bound: &Bound<'_>,
     column: &str,
     code: &str,
-    (via, evidence): (&str, Option<std::ops::Range<usize>>),
+    (via, evidence, excluded): (&str, Option<std::ops::Range<usize>>, bool),
     role: &str,
     draft: &mut Draft,
 ) {
     match bound.country_labels(column, code) {
         Some(labels) => {
+            let other = if excluded { "other than " } else { "" };
             draft
                 .described
-                .push(format!("{role} {}", labels.join(" or ")));
+                .push(format!("{role} {other}{}", labels.join(" or ")));
             draft.filters.push(Filter {
                 column: column.to_string(),
                 values: labels.to_vec(),
                 why: Why::Country(via.to_string()),
                 part: false,
                 evidence,
+                excluded,
             });
         }
         None => {

@@ -131,6 +131,7 @@ pub(super) fn worded_group(
             why: Why::Words(words.clone()),
             part: false,
             evidence: Some(hit.span.clone()),
+            excluded: false,
         }),
         cost: 0.0,
         strains: false,
@@ -189,6 +190,7 @@ pub(super) fn named_option(
             why: Why::Words(words.join(", ")),
             part: false,
             evidence: Some(first..last),
+            excluded: false,
         }),
         cost: 0.0,
         strains: false,
@@ -213,6 +215,7 @@ pub(super) fn reading_option(
         },
         part: false,
         evidence: None,
+        excluded: false,
     });
     DimensionOption {
         filter,
@@ -268,6 +271,7 @@ pub(super) fn age_values(dimension: &Dimension, claim: &Claim) -> Vec<DimensionO
                 why: Why::Age(words.clone()),
                 part: false,
                 evidence: Some(band.span.clone()),
+                excluded: false,
             }),
             cost,
             strains: false,

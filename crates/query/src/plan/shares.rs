@@ -37,6 +37,7 @@ pub(super) fn known_whole(bound: &Bound<'_>, reading: &Reading) -> Option<Readin
             why: Why::Alternative(format!("{} recorded", part.column.to_lowercase())),
             part: false,
             evidence: None,
+            excluded: false,
         });
         left_out.push(part.column.to_lowercase());
     }
@@ -111,6 +112,7 @@ pub(super) fn usual_whole(
             why: Why::Default(usual.label.clone()),
             part: false,
             evidence: None,
+            excluded: false,
         });
         wholes.push(usual.label.clone());
     }
