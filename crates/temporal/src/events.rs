@@ -146,6 +146,14 @@ impl Parser<'_> {
     /// have held: what cannot be dated, and the end of the phrase.
     pub(crate) fn unheld_term(&self, i: usize) -> Option<(String, usize)> {
         let words = self.window(i);
+        // Every phrase opens with "my" or "i", within the first three words.
+        if !words
+            .iter()
+            .take(3)
+            .any(|(w, _)| matches!(*w, "my" | "i" | "i've"))
+        {
+            return None;
+        }
         let office = self.ctx.events.iter().find_map(|e| {
             let office = e.office.as_deref()?;
             own_phrases(office)
