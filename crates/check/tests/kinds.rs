@@ -1326,3 +1326,42 @@ fn every_country_but_one() {
     );
     assert!(checked[0].claim.entities.iter().all(|e| e.excluded));
 }
+
+#[test]
+fn the_country_refers_back_as_a_destination_or_a_nationality() {
+    // "From the country" names the country of the sentence before, as a nationality.
+    assert_eq!(
+        check_under(
+            "Channel crossings",
+            &[
+                "Iran was among the most common nationalities on the boats in 2022.",
+                "About 5,800 people from the country made the crossing that year.",
+            ],
+            date(2023, 3, 1),
+        )[1],
+        "About 5,800 accurate 5841.0"
+    );
+    // "From this country" is the speaker's own, so it names no country.
+    let own = check_under(
+        "Channel crossings",
+        &[
+            "Iran was among the most common nationalities on the boats in 2022.",
+            "About 5,800 people from this country made the crossing that year.",
+        ],
+        date(2023, 3, 1),
+    );
+    assert_eq!(own[1], "About 5,800 inaccurate 45774.0");
+}
+
+#[test]
+fn a_quarter_without_a_year_is_the_latest_begun() {
+    // Said in March, "the final quarter" is the one just gone, not one still to come.
+    assert_eq!(
+        check(
+            "Small boat arrivals fell to about 12,700 in the final quarter.",
+            date(2023, 3, 12),
+            "about 12,700"
+        ),
+        "accurate 12726.0 [irregular_migration]"
+    );
+}

@@ -2,8 +2,9 @@
 //!
 //! "Albanian migrants" and "Albanians" are nationalities; "returned to Albania" is a
 //! destination; "migrants from Albania" a nationality again. "The country" or "their
-//! homeland" after "to" refers back to the last country named, and "nationals" with no country of their own are
-//! nationals of the destination ("1,000 nationals returned to Albania").
+//! homeland" after "to" or "from" refers back to the last country named, and "nationals"
+//! with no country of their own are nationals of the destination ("1,000 nationals returned
+//! to Albania").
 
 use crate::assertions::find_word;
 use crate::{Context, Entity, Role};
@@ -91,8 +92,9 @@ fn back_references(lower: &str) -> Vec<std::ops::Range<usize>> {
     refs
 }
 
-/// "to the country" names the last country mentioned; elsewhere "the country" is as likely
-/// to be the country the statistics are about, so it is left alone.
+/// "to the country" and "people from the country" name the last country mentioned, as a
+/// destination and a nationality; elsewhere "the country" is as likely to be the country the
+/// statistics are about, so it is left alone.
 fn resolve(
     text: &str,
     lower: &str,
@@ -101,7 +103,10 @@ fn resolve(
     entities: &mut Vec<Entity>,
 ) {
     let Some(code) = last_country else { return };
-    if role_from_preposition(lower, span.start) != Role::Destination {
+    let role = role_from_preposition(lower, span.start);
+    // "From this country" is the speaker's own.
+    let own = lower[span.clone()].starts_with("this ");
+    if role == Role::Unspecified || (role == Role::Nationality && own) {
         return;
     }
     push(
@@ -109,7 +114,7 @@ fn resolve(
         Entity {
             span: span.clone(),
             code: code.clone(),
-            role: Role::Destination,
+            role,
             via: format!("{} ({code})", &text[span.clone()]),
             explicit: false,
             excluded: false,

@@ -81,16 +81,11 @@ impl Spec {
         self.year.is_some()
     }
 
-    /// Whether, without a year, this unit should be the latest one already begun.
+    /// Whether, without a year, this unit should be the latest one already begun: a day,
+    /// a month, a season, a quarter or half, the first or last months of a year. Said in
+    /// March, "in the final quarter" is last year's, not one still to come.
     pub fn prefers_begun(&self) -> bool {
-        matches!(
-            self.unit,
-            Unit::Day { .. }
-                | Unit::Months {
-                    name: MonthsName::Month | MonthsName::Season(_),
-                    ..
-                }
-        )
+        matches!(self.unit, Unit::Day { .. } | Unit::Months { .. })
     }
 
     pub fn resolve(&self, reference: Date, missing: Missing) -> Option<Period> {
@@ -107,7 +102,7 @@ impl Spec {
         if fits {
             Some(current)
         } else {
-            self.period(this - 1, YearSource::Inferred, reference)
+            self.period(this - 1, YearSource::Last, reference)
         }
     }
 

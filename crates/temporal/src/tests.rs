@@ -420,6 +420,10 @@ fn derivations() {
     assert_snapshot!(derive("up to 12 September", "2022-09-13"), @r#"1 January 2022 up to 12 September 2022 ("12 September")"#);
     assert_snapshot!(derive("in 2022/23", "2023-10-01"), @"the financial year 1 April 2022 to 31 March 2023");
     assert_snapshot!(derive("the third quarter", "2023-11-02"), @"Q3 2023 (July to September), the year taken from the reference date 2 November 2023");
+    assert_snapshot!(derive("in the final quarter", "2023-03-12"), @"Q4 2022 (October to December), the year before the reference date 12 March 2023");
+    assert_snapshot!(derive("in the second half", "2023-03-01"), @"H2 2022 (July to December), the year before the reference date 1 March 2023");
+    assert_snapshot!(derive("in the first half", "2023-03-01"), @"H1 2023 (January to June), the year taken from the reference date 1 March 2023");
+    assert_snapshot!(derive("the year to June", "2023-05-01"), @"the 12 months ending 30 June 2022");
     assert_snapshot!(derive("since the communique was agreed", "2023-05-16"), @"since UK-Albania joint communiqué on 13 December 2022 until 16 May 2023");
     assert_snapshot!(derive("during my time as Home Secretary", "2024-02-07"), @"A. Example as Home Secretary, 24 July 2019 to 6 September 2022");
 }
