@@ -35,6 +35,11 @@ pub(crate) fn sentence(
         (Reason::Hedged(Hedge::NotPeople { words }), _) => {
             format!("Not checkable: {said} counts {words}, and the tables count people.")
         }
+        (Reason::Hedged(Hedge::OtherCount { words }), _) => {
+            format!(
+                "Not checkable: {said} counts {words}, which are not what the statistics count."
+            )
+        }
         (Reason::NoReading, _) => format!("Not checkable: {}.", unmatched(plan)),
         (Reason::NoFigure, _) => {
             format!("Not checkable: the data give no figure for {said} under any reading.")

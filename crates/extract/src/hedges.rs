@@ -1,5 +1,6 @@
-//! Claims the statistics cannot settle, as the text shows them: forecasts, and numbers of
-//! things rather than people.
+//! Claims the statistics cannot settle, as the text shows them: forecasts, numbers of
+//! things rather than people, and numbers of what the statistics do not count at all
+//! ("three priorities").
 
 use std::ops::Range;
 
@@ -30,9 +31,105 @@ const THINGS: [&str; 6] = [
     "boat",
 ];
 
+/// Nouns for what a number may count that statistics of people do not: the people who run
+/// the system, the places and things it uses, the rules and plans it follows, and spans of
+/// time. "Three priorities", "four new detention centres", "two ministers".
+const OTHER_COUNTS: [&str; 52] = [
+    "priorities",
+    "pledges",
+    "promises",
+    "targets",
+    "ministers",
+    "mps",
+    "officials",
+    "officers",
+    "staff",
+    "caseworkers",
+    "judges",
+    "centres",
+    "centers",
+    "sites",
+    "camps",
+    "hotels",
+    "barges",
+    "beds",
+    "flights",
+    "planes",
+    "ships",
+    "vehicles",
+    "lorries",
+    "countries",
+    "nations",
+    "deals",
+    "agreements",
+    "treaties",
+    "laws",
+    "bills",
+    "policies",
+    "schemes",
+    "plans",
+    "measures",
+    "steps",
+    "points",
+    "questions",
+    "reports",
+    "speeches",
+    "visits",
+    "meetings",
+    "summits",
+    "gangs",
+    "arrests",
+    "prosecutions",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "decades",
+    "pounds",
+];
+
+/// Words that end the noun phrase after a number.
+const PHRASE_ENDS: [&str; 24] = [
+    "of", "in", "on", "at", "for", "to", "from", "by", "with", "the", "a", "an", "and", "or",
+    "who", "which", "that", "were", "was", "have", "has", "had", "are", "is",
+];
+
 pub(crate) fn find(text: &str, span: &Range<usize>, assertion: &Assertion) -> Option<Hedge> {
     let lower = text.to_ascii_lowercase();
-    forecast(&lower, span).or_else(|| things(&lower, span, assertion))
+    forecast(&lower, span)
+        .or_else(|| things(&lower, span, assertion))
+        .or_else(|| other_count(&lower, span, assertion))
+}
+
+/// A count of something statistics of people do not count: the noun it qualifies, within
+/// the few words up to a preposition or verb, is one of [`OTHER_COUNTS`]: "five key
+/// priorities", "four new detention centres".
+fn other_count(lower: &str, span: &Range<usize>, assertion: &Assertion) -> Option<Hedge> {
+    let Assertion::Quantity(q) = assertion else {
+        return None;
+    };
+    if q.kind != quantity::Kind::Count {
+        return None;
+    }
+    lower[span.end..]
+        .split_whitespace()
+        .take(3)
+        .map_while(|w| {
+            let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let ends_phrase = bare.len() < w.len() && !w.ends_with('-');
+            (!PHRASE_ENDS.contains(&bare)).then_some((bare, ends_phrase))
+        })
+        .scan(false, |ended, (word, ends_phrase)| {
+            // A comma or full stop after a word ends the phrase after it.
+            let seen = !*ended;
+            *ended = ends_phrase;
+            seen.then_some(word)
+        })
+        .find(|w| OTHER_COUNTS.contains(w))
+        .map(|w| Hedge::OtherCount {
+            words: w.to_string(),
+        })
 }
 
 /// A modal verb in the few words before the quantity.

@@ -164,6 +164,9 @@ pub enum Hedge {
     Forecast { words: String },
     /// The number counts things, not people: "boats", "vessels".
     NotPeople { words: String },
+    /// The number counts something the statistics do not: "three priorities", "two
+    /// ministers", "four detention centres".
+    OtherCount { words: String },
 }
 
 /// What extraction needs besides the document.

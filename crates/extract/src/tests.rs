@@ -3,7 +3,7 @@
 use countries::Gazetteer;
 use jiff::civil::date;
 
-use crate::{Assertion, Claim, Context, sentence_claims_alone};
+use crate::{Assertion, Claim, Context, Hedge, sentence_claims_alone};
 
 fn context(gazetteer: &Gazetteer) -> Context<'_> {
     Context {
@@ -322,4 +322,44 @@ fn a_country_can_be_excluded() {
             ("Peruvians".to_string(), false)
         ]
     );
+}
+
+#[test]
+fn a_count_of_what_the_statistics_do_not_count_is_hedged() {
+    for (text, words) in [
+        (
+            "The minister named her three priorities for returns this year.",
+            "priorities",
+        ),
+        (
+            "Two ministers flew to Tirana in 2022 to discuss removals.",
+            "ministers",
+        ),
+        (
+            "The Home Office opened four new detention centres in 2021.",
+            "centres",
+        ),
+        (
+            "One of the party's six pledges was to cut arrivals.",
+            "pledges",
+        ),
+    ] {
+        let found = claims(text);
+        assert!(
+            found.iter().any(|c| c.hedge
+                == Some(Hedge::OtherCount {
+                    words: words.to_string()
+                })),
+            "{text}: {:?}",
+            found.iter().map(|c| &c.hedge).collect::<Vec<_>>()
+        );
+    }
+    // The people counted may come after words that describe them.
+    for text in [
+        "Some 4,000 young Albanian men arrived in 2022.",
+        "About 3,000 small boat arrivals were children.",
+        "Over 2,000 people in hotels applied for asylum in 2021.",
+    ] {
+        assert!(claims(text).iter().all(|c| c.hedge.is_none()), "{text}");
+    }
 }
