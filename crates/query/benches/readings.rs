@@ -112,6 +112,7 @@ fn random_readings(table: &Table, count: usize) -> Vec<Reading> {
                         part: i == 0,
                         evidence: None,
                         excluded: false,
+                        joined: false,
                     }
                 })
                 .collect();

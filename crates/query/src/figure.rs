@@ -175,36 +175,117 @@ fn reading_base(reading: &Reading) -> Option<&Window> {
     }
 }
 
-fn store_filter(table: &Table, filters: &[Filter], keep: impl Fn(&Filter) -> bool) -> StoreFilter {
-    let conditions = filters
-        .iter()
-        .filter(|f| keep(f))
-        .map(|f| match table.column(&f.column) {
-            Some(column) => {
-                let named: Vec<u32> = f
-                    .values
-                    .iter()
-                    .filter_map(|label| table.code(column, label))
-                    .collect();
-                let codes = if f.excluded {
-                    let all = table.dimensions[column].dictionary.len() as u32;
-                    (0..all).filter(|c| !named.contains(c)).collect()
-                } else {
-                    named
-                };
-                Condition { column, codes }
-            }
-            None => Condition {
-                column: 0,
-                codes: Vec::new(),
-            },
-        })
-        .collect();
-    StoreFilter { conditions }
+/// The rows a reading keeps, as store filters whose sums are added or taken away: one
+/// filter, or for groups joined by "and" ("women and children") the inclusion–exclusion of
+/// their conjunctions: women, plus children, less girls.
+#[derive(Debug, Clone)]
+struct Rows {
+    terms: Vec<(f64, StoreFilter)>,
 }
 
-fn sums(table: &Table, filter: &StoreFilter, window: &Window) -> Vec<f64> {
-    table.sum_by_quarter(filter, window.first..=window.last)
+impl Rows {
+    /// The same rows, narrowed further by `condition`.
+    fn and(&self, condition: &Condition) -> Rows {
+        let terms = self
+            .terms
+            .iter()
+            .map(|(sign, filter)| {
+                let mut filter = filter.clone();
+                filter.conditions.push(condition.clone());
+                (*sign, filter)
+            })
+            .collect();
+        Rows { terms }
+    }
+}
+
+fn store_filter(table: &Table, filters: &[Filter], keep: impl Fn(&Filter) -> bool) -> Rows {
+    let condition = |f: &Filter| match table.column(&f.column) {
+        Some(column) => {
+            let named: Vec<u32> = f
+                .values
+                .iter()
+                .filter_map(|label| table.code(column, label))
+                .collect();
+            let codes = if f.excluded {
+                let all = table.dimensions[column].dictionary.len() as u32;
+                (0..all).filter(|c| !named.contains(c)).collect()
+            } else {
+                named
+            };
+            Condition { column, codes }
+        }
+        None => Condition {
+            column: 0,
+            codes: Vec::new(),
+        },
+    };
+    let kept: Vec<&Filter> = filters.iter().filter(|f| keep(f)).collect();
+    let joined: Vec<Condition> = kept
+        .iter()
+        .filter(|f| f.joined)
+        .map(|f| condition(f))
+        .collect();
+    let base: Vec<Condition> = kept
+        .iter()
+        .filter(|f| !f.joined || joined.len() < 2)
+        .map(|f| condition(f))
+        .collect();
+    if joined.len() < 2 {
+        return Rows {
+            terms: vec![(1.0, StoreFilter { conditions: base })],
+        };
+    }
+    // Every non-empty subset of the joined groups, added when it has an odd number of them
+    // and taken away when even.
+    let terms = (1u32..1 << joined.len().min(8))
+        .map(|subset| {
+            let mut conditions = base.clone();
+            conditions.extend(
+                joined
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| subset & (1 << i) != 0)
+                    .map(|(_, c)| c.clone()),
+            );
+            let sign = if subset.count_ones() % 2 == 1 {
+                1.0
+            } else {
+                -1.0
+            };
+            (
+                sign,
+                StoreFilter {
+                    conditions: one_per_column(conditions),
+                },
+            )
+        })
+        .collect();
+    Rows { terms }
+}
+
+/// Conditions on the same column as one, keeping the codes all of them allow: a store
+/// filter constrains each column once.
+fn one_per_column(conditions: Vec<Condition>) -> Vec<Condition> {
+    let mut merged: Vec<Condition> = Vec::with_capacity(conditions.len());
+    for c in conditions {
+        match merged.iter_mut().find(|m| m.column == c.column) {
+            Some(m) => m.codes.retain(|code| c.codes.contains(code)),
+            None => merged.push(c),
+        }
+    }
+    merged
+}
+
+fn sums(table: &Table, rows: &Rows, window: &Window) -> Vec<f64> {
+    let mut total = vec![0.0; window.quarters().count()];
+    for (sign, filter) in &rows.terms {
+        let part = table.sum_by_quarter(filter, window.first..=window.last);
+        for (t, p) in total.iter_mut().zip(part) {
+            *t += sign * p;
+        }
+    }
+    total
 }
 
 fn dot(values: &[f64], weights: &[f64]) -> f64 {
@@ -408,14 +489,13 @@ fn rank_countries(
         .iter()
         .map(|(code, labels)| {
             let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
-            let mut filter = base.clone();
-            filter.conditions.push(Condition {
+            let rows = base.and(&Condition {
                 column: index,
                 codes: table.codes(index, &labels),
             });
             (
                 code.clone(),
-                sums_of(window, &sums(table, &filter, window)).estimate,
+                sums_of(window, &sums(table, &rows, window)).estimate,
             )
         })
         .collect();
@@ -499,5 +579,87 @@ fn coverage(table: &Table, window: &Window, base: Option<&Window>) -> Coverage {
             first: covered_first,
             last: covered_last,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+    use store::TableSpec;
+    use temporal::{Day, Period};
+
+    use super::*;
+    use crate::Why;
+
+    fn table() -> Table {
+        let csv = "Date,Sex,Age,N\n\
+                   2022-03-31,Female,child,1\n\
+                   2022-03-31,Female,adult,10\n\
+                   2022-03-31,Male,child,100\n\
+                   2022-03-31,Male,adult,1000\n\
+                   2022-03-31,Unknown,child,10000\n";
+        let spec = TableSpec {
+            name: "t".into(),
+            time: "Date".into(),
+            dimensions: vec!["Sex".into(), "Age".into()],
+            measure: "N".into(),
+        };
+        Table::read_csv(&spec, csv.as_bytes()).unwrap()
+    }
+
+    fn filter(column: &str, value: &str, joined: bool) -> Filter {
+        Filter {
+            column: column.into(),
+            values: vec![value.into()],
+            why: Why::Words(value.into()),
+            part: true,
+            evidence: None,
+            excluded: false,
+            joined,
+        }
+    }
+
+    fn reading(filters: Vec<Filter>, arithmetic: Arithmetic) -> Reading {
+        let period = Period {
+            start: Day::exact(date(2022, 1, 1)),
+            end: Day::exact(date(2022, 3, 31)),
+            open: false,
+            derivation: String::new(),
+        };
+        Reading {
+            dataset: "t".into(),
+            title: "t".into(),
+            source: "t.csv".into(),
+            time_column: "Date".into(),
+            measure: "N".into(),
+            description: String::new(),
+            filters,
+            window: Window::new(&period).unwrap(),
+            arithmetic,
+            score: 0.0,
+            notes: Vec::new(),
+            strained: false,
+            provisional: false,
+        }
+    }
+
+    #[test]
+    fn joined_groups_keep_rows_in_either() {
+        let table = table();
+        let women_and_children =
+            || vec![filter("Sex", "Female", true), filter("Age", "child", true)];
+        // Women (11) and children (10,101), the girl counted once.
+        let sum = evaluate(&reading(women_and_children(), Arithmetic::Sum), &table);
+        assert_eq!(sum.value, 10_111.0);
+        // As a share of everyone: 10,111 of 11,111.
+        let share = evaluate(&reading(women_and_children(), Arithmetic::Share), &table);
+        assert_eq!(share.parts[0], ("part".to_string(), 10_111.0));
+        assert!((share.value - 100.0 * 10_111.0 / 11_111.0).abs() < 1e-9);
+        // Not joined, the same filters keep the girl alone.
+        let both = vec![
+            filter("Sex", "Female", false),
+            filter("Age", "child", false),
+        ];
+        assert_eq!(evaluate(&reading(both, Arithmetic::Sum), &table).value, 1.0);
     }
 }

@@ -73,6 +73,10 @@ pub struct Filter {
     pub evidence: Option<std::ops::Range<usize>>,
     /// True when the filter keeps every row but those with `values` ("non-Albanian").
     pub excluded: bool,
+    /// True for one of the groups the text joins with "and" on different columns ("women
+    /// and children"): a row is kept when it is in any joined group (and meets every other
+    /// filter).
+    pub joined: bool,
 }
 
 /// Why a filter is there.

@@ -372,14 +372,28 @@ fn days(first: Quarter, last: Quarter) -> String {
     format!("DATE '{start}' AND DATE '{end}'")
 }
 
+/// The filters as conditions joined by `AND`; groups joined by "and" in the text ("women
+/// and children") are one condition, their own joined by `OR`.
 fn conditions<'a>(filters: impl Iterator<Item = &'a Filter>) -> String {
-    let parts: Vec<String> = filters
-        .map(|f| {
-            let values: Vec<String> = f.values.iter().map(|v| literal(v)).collect();
-            let not = if f.excluded { "NOT " } else { "" };
-            format!("{} {not}IN ({})", ident(&f.column), values.join(", "))
-        })
+    let condition = |f: &Filter| {
+        let values: Vec<String> = f.values.iter().map(|v| literal(v)).collect();
+        let not = if f.excluded { "NOT " } else { "" };
+        format!("{} {not}IN ({})", ident(&f.column), values.join(", "))
+    };
+    let filters: Vec<&Filter> = filters.collect();
+    let joined: Vec<String> = filters
+        .iter()
+        .filter(|f| f.joined)
+        .map(|f| condition(f))
         .collect();
+    let mut parts: Vec<String> = filters
+        .iter()
+        .filter(|f| !f.joined || joined.len() < 2)
+        .map(|f| condition(f))
+        .collect();
+    if joined.len() >= 2 {
+        parts.push(format!("({})", joined.join(" OR ")));
+    }
     if parts.is_empty() {
         "TRUE".to_string()
     } else {

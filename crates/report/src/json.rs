@@ -152,6 +152,10 @@ pub struct FilterJson {
     /// ("non-Albanian"); the SQL says `NOT IN`.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub excluded: bool,
+    /// Present, and true, on each of the groups the text joins with "and" ("women and
+    /// children"): a row is kept when it is in any of them; the SQL says `OR`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub joined: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -389,6 +393,7 @@ fn filter(f: &query::Filter) -> FilterJson {
         why,
         part: f.part,
         excluded: f.excluded,
+        joined: f.joined,
     }
 }
 

@@ -113,6 +113,38 @@ fn excluded_countries_sql_gives_the_reported_figures() {
 }
 
 #[test]
+fn joined_groups_sql_gives_the_reported_figures() {
+    // "Women and children" keeps a row that is either: the SQL says OR, and the counts and
+    // the shares it gives are Tally's.
+    let dir = std::env::temp_dir().join(format!("tally-sql-or-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut sample = Vec::new();
+    for (i, sentence) in [
+        "Around 7,000 women and children crossed the Channel in small boats in 2023.",
+        "Children and women made up about a quarter of small boat arrivals in 2022.",
+        "Some 1,400 women and children entered detention in 2023.",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let report = check_sentence(&dir.join(format!("{i}.txt")), sentence, "2024-06-01");
+        for (name, sql, figure, _) in readings_with_kind(&report) {
+            sample.push((format!("{sentence} {name}"), sql, figure));
+        }
+    }
+    assert!(
+        sample
+            .iter()
+            .filter(|(_, sql, _)| sql.contains(" OR \"Age Group\" IN ('17 and under')"))
+            .count()
+            >= 3,
+        "{sample:?}"
+    );
+    assert_all_agree(&sample);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn rates_sql_gives_the_reported_figures() {
     // A rate over whole quarters, and one over a period that cuts quarters.
     let sentences = [

@@ -259,6 +259,7 @@ pub(super) fn add_country(
                 part: false,
                 evidence,
                 excluded,
+                joined: false,
             });
         }
         None => {

@@ -25,7 +25,11 @@ impl DimensionOption {
         draft.strained |= self.strains;
         draft.filters.extend(self.filter.clone());
         draft.notes.extend(self.note.clone());
-        draft.described.extend(self.describe.clone());
+        if self.filter.as_ref().is_some_and(|f| f.joined) {
+            draft.joined.extend(self.describe.clone());
+        } else {
+            draft.described.extend(self.describe.clone());
+        }
         draft
     }
 
@@ -132,6 +136,7 @@ pub(super) fn worded_group(
             part: false,
             evidence: Some(hit.span.clone()),
             excluded: false,
+            joined: false,
         }),
         cost: 0.0,
         strains: false,
@@ -191,6 +196,7 @@ pub(super) fn named_option(
             part: false,
             evidence: Some(first..last),
             excluded: false,
+            joined: false,
         }),
         cost: 0.0,
         strains: false,
@@ -216,6 +222,7 @@ pub(super) fn reading_option(
         part: false,
         evidence: None,
         excluded: false,
+        joined: false,
     });
     DimensionOption {
         filter,
@@ -272,6 +279,7 @@ pub(super) fn age_values(dimension: &Dimension, claim: &Claim) -> Vec<DimensionO
                 part: false,
                 evidence: Some(band.span.clone()),
                 excluded: false,
+                joined: false,
             }),
             cost,
             strains: false,
@@ -335,9 +343,19 @@ pub(super) fn age_values(dimension: &Dimension, claim: &Claim) -> Vec<DimensionO
     options
 }
 
+/// Two groups the text joins with "and", each on its own column: "women and children" is
+/// the women of every age and the children of both sexes, which filters on both columns at
+/// once would narrow to girls alone.
+#[derive(Debug, Clone)]
+pub(super) struct Union {
+    pub(super) words: String,
+    /// Where each group's word is.
+    pub(super) groups: [std::ops::Range<usize>; 2],
+}
+
 /// "Women and children", "children and women": a group of one sex joined to a group of one
-/// age, which filters on both columns would narrow to girls alone. Gives the words.
-pub(super) fn union_of_groups(claim: &Claim) -> Option<String> {
+/// age.
+pub(super) fn union_of_groups(claim: &Claim) -> Option<Union> {
     const SEXED: [&str; 6] = ["women", "woman", "men", "man", "females", "males"];
     let lower = claim.sentence.to_ascii_lowercase();
     if !lower.contains(" and ") {
@@ -345,10 +363,8 @@ pub(super) fn union_of_groups(claim: &Claim) -> Option<String> {
     }
     for sexed in SEXED {
         for young in CHILDREN {
-            for phrase in [
-                format!("{sexed} and {young}"),
-                format!("{young} and {sexed}"),
-            ] {
+            for (first, second) in [(sexed, young), (young, sexed)] {
+                let phrase = format!("{first} and {second}");
                 let Some(at) = lower.find(&phrase) else {
                     continue;
                 };
@@ -362,12 +378,37 @@ pub(super) fn union_of_groups(claim: &Claim) -> Option<String> {
                         .next()
                         .is_none_or(|c| !c.is_alphanumeric());
                 if bounded && claim.owns(&span) {
-                    return Some(claim.sentence[span].to_string());
+                    let second_at = span.end - second.len();
+                    return Some(Union {
+                        words: claim.sentence[span.clone()].to_string(),
+                        groups: [at..at + first.len(), second_at..span.end],
+                    });
                 }
             }
         }
     }
     None
+}
+
+/// Marks the filters of the joined groups in a dimension's options, so that a row is kept
+/// when it is in either group.
+pub(super) fn join(options: Vec<DimensionOption>, union: &Union) -> Vec<DimensionOption> {
+    options
+        .into_iter()
+        .map(|mut option| {
+            let joined = option.filter.as_ref().and_then(|f| {
+                let evidence = f.evidence.as_ref()?;
+                union
+                    .groups
+                    .iter()
+                    .position(|g| g.start < evidence.end && evidence.start < g.end)
+            });
+            if let (Some(_), Some(filter)) = (joined, option.filter.as_mut()) {
+                filter.joined = true;
+            }
+            option
+        })
+        .collect()
 }
 
 pub(super) const CHILDREN: [&str; 6] =

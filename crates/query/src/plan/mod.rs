@@ -99,11 +99,6 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         }
         return none("no table in the catalog counts what this sentence talks about");
     }
-    if let Some(words) = dimensions::union_of_groups(claim) {
-        return none(&format!(
-            "\"{words}\" joins people of one sex with people of all sexes of one age, and the readings can only narrow both at once"
-        ));
-    }
     let unrecorded_here = |b: &&Bound<'_>| unrecorded(b, claim, &sentence_words).is_some();
     let recorders: Vec<&Bound<'_>> = recorders
         .into_iter()
@@ -182,6 +177,12 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
     if readings.is_empty() {
         if let Some(reason) = &unrecordable {
             return none(reason);
+        }
+        if let Some(union) = dimensions::union_of_groups(claim) {
+            return none(&format!(
+                "\"{}\" joins people of one sex with people of one age, and no table here records both",
+                union.words
+            ));
         }
         return match claim.assertion {
             extract::Assertion::Ranking { .. } => none("no table ranks the countries named"),
@@ -381,6 +382,9 @@ struct Draft {
     strained: bool,
     notes: Vec<String>,
     described: Vec<String>,
+    /// The descriptions of groups joined by "and" ("women and children"), any of which
+    /// keeps a row.
+    joined: Vec<String>,
 }
 
 fn readings_of(
@@ -397,13 +401,18 @@ fn readings_of(
         score: 100.0 - rank as f64 * 0.1 + measure_fit(bound, claim, sentence_words),
         notes: Vec::new(),
         described: Vec::new(),
+        joined: Vec::new(),
         strained: false,
     };
     other_populations(bound, claim, sentence_words, index, &mut draft);
     countries(bound, claim, index, &mut draft);
     let mut drafts = vec![draft];
+    let union = dimensions::union_of_groups(claim);
     for dimension in &bound.dataset.dimensions {
-        let options = dimension_options(dimension, claim, sentence_words);
+        let mut options = dimension_options(dimension, claim, sentence_words);
+        if let Some(union) = &union {
+            options = dimensions::join(options, union);
+        }
         drafts = drafts
             .into_iter()
             .flat_map(|d| options.iter().map(move |o| o.apply(d.clone())))
@@ -411,6 +420,15 @@ fn readings_of(
     }
     drafts
         .into_iter()
+        // Both groups or neither: a table that records only one of them cannot count either.
+        .filter(|d| union.is_none() || d.filters.iter().filter(|f| f.joined).count() == 2)
+        .map(|mut d| {
+            if !d.joined.is_empty() {
+                let joined = d.joined.join(" or ");
+                d.described.push(joined);
+            }
+            d
+        })
         .filter_map(|d| finish(bound, claim, window, arithmetic, d, index, sentence_words))
         .flat_map(|r| {
             let usual = usual_whole(bound, claim, sentence_words, &r);

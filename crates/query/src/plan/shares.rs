@@ -38,6 +38,7 @@ pub(super) fn known_whole(bound: &Bound<'_>, reading: &Reading) -> Option<Readin
             part: false,
             evidence: None,
             excluded: false,
+            joined: false,
         });
         left_out.push(part.column.to_lowercase());
     }
@@ -113,6 +114,7 @@ pub(super) fn usual_whole(
             part: false,
             evidence: None,
             excluded: false,
+            joined: false,
         });
         wholes.push(usual.label.clone());
     }
