@@ -1389,3 +1389,26 @@ fn women_and_children_are_either_group() {
         "inaccurate 24.4 [irregular_migration]"
     );
 }
+
+#[test]
+fn a_change_over_several_years_runs_from_the_first_to_the_last() {
+    // 2023's 72,464 main applicants against 2014's 25,033, not the decade's total against
+    // the decade before.
+    assert_eq!(
+        check(
+            "Asylum claims have more than doubled over the last decade.",
+            date(2024, 6, 1),
+            "more than doubled"
+        ),
+        "accurate 2.9 [applications]"
+    );
+    // A trend over years is the same comparison, not the drift from one quarter to another.
+    assert_eq!(
+        check(
+            "From 2019 to 2022, the number of Albanians returned went up.",
+            date(2023, 6, 1),
+            "went up"
+        ),
+        "accurate 69.2 [returns]"
+    );
+}

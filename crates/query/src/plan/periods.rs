@@ -45,6 +45,7 @@ pub(super) fn arithmetic(
         Assertion::Trend { .. }
             if claim.base.is_some()
                 || within_a_year(claim)
+                || split_between(claim).is_some()
                 || split_since(claim, &window.period).is_some() =>
         {
             change(false)?
@@ -172,10 +173,12 @@ pub(super) fn same_stretch(
     Some(base.clone())
 }
 
-/// "Between 2021 and 2023 ... fell by a third": a change from the first year to the last.
+/// "Between 2021 and 2023 ... fell by a third", "have doubled over the last decade": a
+/// change over whole calendar years is from the first year to the last, not the years'
+/// total against the same span a year earlier.
 pub(super) fn split_between(claim: &Claim) -> Option<(temporal::Period, temporal::Period)> {
     let period = claim.period.as_ref()?;
-    if period.cue != Some(temporal::Cue::Between) {
+    if period.period.open {
         return None;
     }
     let p = &period.period;
