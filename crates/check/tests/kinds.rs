@@ -1412,3 +1412,29 @@ fn a_change_over_several_years_runs_from_the_first_to_the_last() {
         "accurate 69.2 [returns]"
     );
 }
+
+#[test]
+fn a_day_or_a_week_cannot_be_read_from_quarters() {
+    // A day-weighted share of a quarter says nothing of one day's crossings.
+    for sentence in [
+        "A record 800 people crossed the Channel in small boats on Monday.",
+        "Some 300 migrants arrived in small boats yesterday.",
+    ] {
+        let checked = checker().check_sentence(sentence, date(2022, 8, 3));
+        assert_eq!(checked[0].verdict.as_str(), "not_checkable", "{sentence}");
+        assert!(
+            checked[0].explanation.contains("cannot show one day"),
+            "{}",
+            checked[0].explanation
+        );
+    }
+    // A month still can be, as a share of its quarter.
+    assert_eq!(
+        check(
+            "In July about 6,800 people arrived in small boats.",
+            date(2022, 8, 3),
+            "about 6,800"
+        ),
+        "accurate 6840.6 [irregular_migration]"
+    );
+}

@@ -127,11 +127,18 @@ pub(crate) fn choose(
         .record
         .then(|| {
             candidates.iter().copied().find(|t| {
-                // "The highest since 2019", "the highest in the past ten years".
+                // "The highest since 2019", "the highest in the past ten years"; but "the
+                // highest level last year" is about last year.
+                let several_years = |p: &Period| {
+                    p.end
+                        .latest
+                        .since(p.start.earliest)
+                        .is_ok_and(|d| d.get_days() > 366)
+                };
                 let past = text[t.span.clone()]
                     .split_whitespace()
                     .any(|w| w.eq_ignore_ascii_case("past") || w.eq_ignore_ascii_case("last"))
-                    && matches!(t.value, Value::Period(_));
+                    && matches!(&t.value, Value::Period(p) if several_years(p));
                 (t.cue == Cue::Since || past) && t.span.start >= quantity.end
             })
         })
@@ -157,7 +164,15 @@ pub(crate) fn choose(
                 && beyond_another(t)
                 && clause_break(text, quantity, &t.span)
         };
-        nearest(quantity, eligible().filter(|t| !beyond_another(t)))
+        // A single day is more often when something was said or published ("data
+        // published on Thursday show ... in the year to December") than what is counted:
+        // it is the claim's period only when nothing else can be.
+        let one_day = |t: &&TimeExpr| {
+            matches!(&t.value, Value::Period(p) if p.start.earliest == p.end.latest)
+        };
+        nearest(quantity, eligible().filter(|t| !one_day(t) && !beyond_another(t)))
+            .or_else(|| nearest(quantity, eligible().filter(|t| !one_day(t) && !cut_off(t))))
+            .or_else(|| nearest(quantity, eligible().filter(|t| !beyond_another(t))))
             .or_else(|| nearest(quantity, eligible().filter(|t| !cut_off(t))))
     });
     let mut timing = Timing {

@@ -247,6 +247,14 @@ fn how_far_back_a_record_reaches() {
         horizon("Arrivals hit a record high in 2022.").as_deref(),
         None
     );
+    // "In the past five years" reaches back; "last year" is when the record was set.
+    assert_eq!(
+        horizon("Returns in 2023 were the highest in the past five years.").as_deref(),
+        Some("2019-01-01")
+    );
+    let record = claims("Detentions reached their highest level last year.");
+    assert_eq!(record[0].horizon, None);
+    assert!(record[0].period.is_some());
 }
 
 #[test]
@@ -362,4 +370,25 @@ fn a_count_of_what_the_statistics_do_not_count_is_hedged() {
     ] {
         assert!(claims(text).iter().all(|c| c.hedge.is_none()), "{text}");
     }
+}
+
+#[test]
+fn a_day_named_beside_another_period_is_when_it_was_said() {
+    // The figures were published on a Thursday; what they count is the year to December.
+    let found = claims(
+        "Data published on Thursday show 91,000 people claimed asylum in the year to December 2023.",
+    );
+    let period = found[0].period.as_ref().expect("a period");
+    assert_eq!(period.text, "in the year to December 2023");
+    // "Told MPs on Tuesday": the day it was said, which ends "so far this year".
+    let found =
+        claims("The minister told MPs on Tuesday that 20,000 people had crossed so far this year.");
+    let said = found[0].said.as_ref().expect("when it was said");
+    assert_eq!(said.text, "on Tuesday");
+    // With no other period, the day is the claim's own.
+    let found = claims("A record 900 people crossed the Channel on Monday.");
+    assert_eq!(
+        found[0].period.as_ref().expect("a period").text,
+        "on Monday"
+    );
 }

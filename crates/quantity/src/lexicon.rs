@@ -415,6 +415,17 @@ pub(crate) const MONTHS: &[&str] = &[
     "Dec",
 ];
 
+/// Days of the week: a number after one is not part of a name ("on Tuesday 500 people").
+pub(crate) const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 pub(crate) const TIME_UNITS: &[&str] = &[
     "second",
     "seconds",

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::lexicon::{
     DIRECTION_BEFORE, IDENTIFIER_WORDS, MONTHS, PRONOUN_ONE_AFTER, PRONOUN_ONE_BEFORE, QUALIFIERS,
-    STREET_WORDS, TIME_UNIT_ADJECTIVES, TIME_UNITS, lookup,
+    STREET_WORDS, TIME_UNIT_ADJECTIVES, TIME_UNITS, WEEKDAYS, lookup,
 };
 use crate::numeral::{self, Form, Numeral};
 use crate::scan::Core;
@@ -127,6 +127,7 @@ fn proper_name_before(t: &Tokens, b: usize) -> bool {
     mid_sentence
         && t.is_capitalized(b)
         && !t.is_any(b, MONTHS)
+        && !t.is_any(b, WEEKDAYS)
         && !QUALIFIERS.iter().any(|(p, _)| t.is(b, p[p.len() - 1]))
         && lookup(DIRECTION_BEFORE, t.word(b)).is_none()
 }

@@ -420,6 +420,8 @@ fn identifiers_are_skipped() {
     assert_snapshot!(check("He lives at 10 Downing Street."), @"(none)");
     assert_snapshot!(check("She runs Channel 4 news."), @"(none)");
     assert_snapshot!(check("The M25 and the A1 were shut; 300 cars queued."), @"300 → 300 count exact precision=100");
+    // A weekday is not a name: "on Tuesday 500 people" counts people.
+    assert_snapshot!(check("On Tuesday 500 people crossed."), @"500 → 500 count exact precision=100");
 }
 
 #[test]

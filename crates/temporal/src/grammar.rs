@@ -324,7 +324,11 @@ impl Parser<'_> {
             .core(j, true)
             .filter(|(c, e)| self.counts_nothing(c, j, *e))
         {
-            let day = matches!(&core, Core::Spec(s) if s.is_day());
+            let day = match &core {
+                Core::Spec(s) => s.is_day(),
+                Core::Value(Value::Period(p), _) => p.start == p.end,
+                Core::Value(..) => false,
+            };
             let on = self.word(i, "on").is_some();
             if on && matches!(&core, Core::Value(Value::BackReference, _)) {
                 return None;

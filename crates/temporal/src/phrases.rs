@@ -60,6 +60,7 @@ impl Parser<'_> {
             period(self.so_far(i)),
             period(self.past(i)),
             period(self.years_ago(i)),
+            period(self.weekday(i, cued)),
             self.rolling_year(i)
                 .map(|((p, c), e)| ((Value::Period(p), Some(c)), e)),
             value(self.relative(i)),
@@ -131,6 +132,54 @@ impl Parser<'_> {
         let last = add_days(r.first_of_month(), -1)?;
         let d = format!("the calendar month before the reference date {at}");
         Some((closed(last.first_of_month(), last, d), end))
+    }
+
+    /// "On Monday", "last Tuesday", "yesterday": the latest such day up to the reference date
+    /// (before it, for "last" and "yesterday"). A bare weekday counts only after a cue ("on").
+    fn weekday(&self, i: usize, cued: bool) -> Option<(Period, usize)> {
+        let r = self.reference();
+        let at = long(r);
+        if let Some(end) = self.word(i, "yesterday") {
+            let day = add_days(r, -1)?;
+            return Some((
+                closed(
+                    day,
+                    day,
+                    format!("{}, the day before the reference date {at}", long(day)),
+                ),
+                end,
+            ));
+        }
+        let (last, j) = match self.word(i, "last") {
+            Some(j) => (true, j),
+            None => (false, i),
+        };
+        let target = crate::words::weekday_number(self.norm(j)?)?;
+        if !(last || cued) {
+            return None;
+        }
+        let today = i32::from(r.weekday().to_monday_zero_offset());
+        let mut back = (today - target).rem_euclid(7);
+        if last && back == 0 {
+            back = 7;
+        }
+        let day = add_days(r, -back)?;
+        let name = self.text_of(j, j + 1);
+        Some((
+            closed(
+                day,
+                day,
+                if last {
+                    format!("{}, the {name} before the reference date {at}", long(day))
+                } else {
+                    format!(
+                        "{}, the latest {name} by the reference date {at}",
+                        long(day)
+                    )
+                },
+            ),
+            j + 1,
+        ))
     }
 
     /// "a decade ago", "five years ago": the calendar year that many years back.

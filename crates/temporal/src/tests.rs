@@ -420,6 +420,11 @@ fn derivations() {
     assert_snapshot!(derive("up to 12 September", "2022-09-13"), @r#"1 January 2022 up to 12 September 2022 ("12 September")"#);
     assert_snapshot!(derive("in 2022/23", "2023-10-01"), @"the financial year 1 April 2022 to 31 March 2023");
     assert_snapshot!(derive("the third quarter", "2023-11-02"), @"Q3 2023 (July to September), the year taken from the reference date 2 November 2023");
+    assert_snapshot!(derive("on Monday", "2022-08-02"), @"1 August 2022, the latest Monday by the reference date 2 August 2022");
+    assert_snapshot!(derive("on Tuesday", "2022-08-02"), @"2 August 2022, the latest Tuesday by the reference date 2 August 2022");
+    assert_snapshot!(derive("last Tuesday", "2022-08-02"), @"26 July 2022, the Tuesday before the reference date 2 August 2022");
+    assert_snapshot!(derive("yesterday", "2022-08-02"), @"1 August 2022, the day before the reference date 2 August 2022");
+    assert_snapshot!(derive("Tuesday", "2022-08-02"), @"");
     assert_snapshot!(derive("in the final quarter", "2023-03-12"), @"Q4 2022 (October to December), the year before the reference date 12 March 2023");
     assert_snapshot!(derive("in the second half", "2023-03-01"), @"H2 2022 (July to December), the year before the reference date 1 March 2023");
     assert_snapshot!(derive("in the first half", "2023-03-01"), @"H1 2023 (January to June), the year taken from the reference date 1 March 2023");

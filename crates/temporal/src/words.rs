@@ -127,6 +127,22 @@ pub(crate) fn ordinal(word: &str) -> Option<u32> {
     }
 }
 
+/// Monday 0 to Sunday 6, for a weekday's full name.
+pub(crate) fn weekday_number(word: &str) -> Option<i32> {
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .iter()
+    .position(|d| *d == word)
+    .and_then(|n| i32::try_from(n).ok())
+}
+
 pub(crate) fn is_weekday(word: &str) -> bool {
     matches!(
         word,

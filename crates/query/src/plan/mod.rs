@@ -143,6 +143,9 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
             None => none("the sentence gives no period to check against"),
         };
     };
+    if let Some(reason) = too_short(&period.period) {
+        return none(&reason);
+    }
     let mut readings: Vec<Reading> = Vec::new();
     for (rank, bound) in candidates.iter().enumerate() {
         let (period, latest) = latest_published(claim, period, bound);
@@ -204,6 +207,26 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         readings,
         unmatched: unrecordable,
     }
+}
+
+/// Periods shorter than this many days are not read from quarterly tables: a day-weighted
+/// share of a quarter says nothing about one day or week.
+const SHORTEST_DAYS: i64 = 28;
+
+/// Why a period is too short to read from quarters, if it is: "on Monday", "last week".
+fn too_short(period: &temporal::Period) -> Option<String> {
+    let days = crate::window::days_between(period.start.earliest, period.end.latest) + 1;
+    (days < SHORTEST_DAYS).then(|| {
+        let span = if days == 1 {
+            "one day".to_string()
+        } else {
+            format!("{days} days")
+        };
+        format!(
+            "the tables count by quarter, and cannot show {span} ({})",
+            period.derivation
+        )
+    })
 }
 
 /// Drops a reading that keeps the same rows of the same table with the same arithmetic as a
