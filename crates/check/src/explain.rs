@@ -382,10 +382,10 @@ pub(crate) fn figure_words(reading: &Reading, figure: &Figure) -> String {
             number::count(part(figure, "period"))
         ),
         Arithmetic::Ratio { base } => format!(
-            "are {} the {} of {}",
+            "are {} the {} {}",
             number::times(figure.value),
             number::count(part(figure, "base")),
-            period_words(base)
+            during(base)
         ),
         Arithmetic::Ranking { top, position, .. } => {
             let leaders: Vec<String> = figure

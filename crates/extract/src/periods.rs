@@ -164,16 +164,24 @@ pub(crate) fn choose(
                 && beyond_another(t)
                 && clause_break(text, quantity, &t.span)
         };
-        // A single day is more often when something was said or published ("data
+        // A day or a week is more often when something was said or published ("data
         // published on Thursday show ... in the year to December") than what is counted:
-        // it is the claim's period only when nothing else can be.
-        let one_day = |t: &&TimeExpr| {
-            matches!(&t.value, Value::Period(p) if p.start.earliest == p.end.latest)
+        // it is the claim's period only when nothing else can be, and never when it names
+        // when something happened ("at last week's PMQs", "Monday's figures").
+        let short = |t: &&TimeExpr| {
+            matches!(&t.value, Value::Period(p) if p.end.latest.since(p.start.earliest)
+                .is_ok_and(|d| d.get_days() < 28))
         };
-        nearest(quantity, eligible().filter(|t| !one_day(t) && !beyond_another(t)))
-            .or_else(|| nearest(quantity, eligible().filter(|t| !one_day(t) && !cut_off(t))))
-            .or_else(|| nearest(quantity, eligible().filter(|t| !beyond_another(t))))
-            .or_else(|| nearest(quantity, eligible().filter(|t| !cut_off(t))))
+        let possessive = |t: &&TimeExpr| {
+            let after = &text[t.span.end..];
+            after.starts_with("'s") || after.starts_with("\u{2019}s")
+        };
+        let long = || eligible().filter(|t| !short(t));
+        let any = || eligible().filter(|t| !(short(t) && possessive(t)));
+        nearest(quantity, long().filter(|t| !beyond_another(t)))
+            .or_else(|| nearest(quantity, long().filter(|t| !cut_off(t))))
+            .or_else(|| nearest(quantity, any().filter(|t| !beyond_another(t))))
+            .or_else(|| nearest(quantity, any().filter(|t| !cut_off(t))))
     });
     let mut timing = Timing {
         horizon: horizon.and_then(|h| match &h.value {

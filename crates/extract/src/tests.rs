@@ -385,6 +385,16 @@ fn a_day_named_beside_another_period_is_when_it_was_said() {
         claims("The minister told MPs on Tuesday that 20,000 people had crossed so far this year.");
     let said = found[0].said.as_ref().expect("when it was said");
     assert_eq!(said.text, "on Tuesday");
+    // "Last week's" names when something happened, never what is counted.
+    let found = claims(
+        "At last week's committee hearing the minister said 7,000 people had been deported.",
+    );
+    assert!(
+        found[0]
+            .period
+            .as_ref()
+            .is_none_or(|p| p.text != "At last week")
+    );
     // With no other period, the day is the claim's own.
     let found = claims("A record 900 people crossed the Channel on Monday.");
     assert_eq!(

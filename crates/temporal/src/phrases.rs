@@ -124,6 +124,20 @@ impl Parser<'_> {
             let d = format!("the calendar year two years before the reference date {at}");
             return Some((whole_year(this - 2, d)?, end));
         }
+        let monday = add_days(r, -i32::from(r.weekday().to_monday_zero_offset()))?;
+        if let Some(end) = self.words(i, &["this", "week"]) {
+            let d = format!("Monday {} to the reference date {at}", long(monday));
+            return Some((to_date(Day::exact(monday), r, d), end));
+        }
+        if let Some(end) = self.words(i, &["last", "week"]) {
+            let (start, sunday) = (add_days(monday, -7)?, add_days(monday, -1)?);
+            let d = format!(
+                "Monday {} to Sunday {}, the week before the reference date {at}",
+                long(start),
+                long(sunday)
+            );
+            return Some((closed(start, sunday, d), end));
+        }
         if let Some(end) = self.words(i, &["this", "month"]) {
             let d = format!("the start of the month to the reference date {at}");
             return Some((to_date(Day::exact(r.first_of_month()), r, d), end));

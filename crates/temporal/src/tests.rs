@@ -420,6 +420,10 @@ fn derivations() {
     assert_snapshot!(derive("up to 12 September", "2022-09-13"), @r#"1 January 2022 up to 12 September 2022 ("12 September")"#);
     assert_snapshot!(derive("in 2022/23", "2023-10-01"), @"the financial year 1 April 2022 to 31 March 2023");
     assert_snapshot!(derive("the third quarter", "2023-11-02"), @"Q3 2023 (July to September), the year taken from the reference date 2 November 2023");
+    assert_snapshot!(derive("last week", "2023-06-01"), @"Monday 22 May 2023 to Sunday 28 May 2023, the week before the reference date 1 June 2023");
+    assert_snapshot!(derive("this week", "2023-06-01"), @"Monday 29 May 2023 to the reference date 1 June 2023");
+    assert_snapshot!(derive("since the start of last month", "2023-06-01"), @r#"1 May 2023 ("the start of last month") until 1 June 2023"#);
+    assert_snapshot!(derive("by the end of this month", "2023-06-01"), @r#"1 January 2023 up to 30 June 2023 ("the end of this month")"#);
     assert_snapshot!(derive("on Monday", "2022-08-02"), @"1 August 2022, the latest Monday by the reference date 2 August 2022");
     assert_snapshot!(derive("on Tuesday", "2022-08-02"), @"2 August 2022, the latest Tuesday by the reference date 2 August 2022");
     assert_snapshot!(derive("last Tuesday", "2022-08-02"), @"26 July 2022, the Tuesday before the reference date 2 August 2022");

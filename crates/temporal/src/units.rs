@@ -305,6 +305,25 @@ impl Parser<'_> {
             };
             return Some((Spec::new(unit, Some(year)), end));
         }
+        // "The start of last month", "the end of this month".
+        let r = self.reference();
+        let this_month = [
+            (&["last", "month"][..], -1),
+            (&["this", "month"][..], 0),
+            (&["the", "month"][..], 0),
+        ]
+        .iter()
+        .find_map(|(words, back)| Some((*back, self.words(k, words)?)));
+        if let Some((back, end)) = this_month {
+            let first = crate::calendar::add_months(r.first_of_month(), back)?;
+            let unit = if start {
+                Unit::StartOfMonth(first.month())
+            } else {
+                Unit::EndOfMonth(first.month())
+            };
+            let year = (i32::from(first.year()), YearSource::Inferred);
+            return Some((Spec::new(unit, Some(year)), end));
+        }
         let (m, k) = self.month(k)?;
         let (year, end) = self.year_after(k);
         let unit = if start {
