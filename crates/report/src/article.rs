@@ -1,5 +1,5 @@
 //! An article as programs send it: the body of the server's `POST /api/check` and a line of
-//! `tally batch`'s JSON Lines input, `{"text" or "html", "date", "url"}`.
+//! `tally batch`'s JSON Lines input, `{"text" or "html", "date", "url", "speaker"}`.
 //!
 //! Reading one checks everything a person can get wrong, with a message that says what was
 //! expected and what was found: both `text` and `html`, neither, an empty article, a date
@@ -25,6 +25,9 @@ pub struct ArticleJson {
     pub date: Option<String>,
     /// Where the article was published; reported as its source.
     pub url: Option<String>,
+    /// Whose words the text is where it does not say (a speech, a transcript): "my time as
+    /// Home Secretary" and "I oversaw ..." then read as that person's term of office.
+    pub speaker: Option<String>,
 }
 
 /// An error as the server and the batch report write it: `{"error": "..."}`, with the
@@ -68,7 +71,10 @@ impl ArticleJson {
         default: Option<(Date, &'static str)>,
     ) -> Result<Checks, ArticleError> {
         let given = self.date()?;
-        let document = self.document()?;
+        let mut document = self.document()?;
+        if let Some(name) = self.speaker.as_deref() {
+            given_speaker(&mut document, name);
+        }
         let (published, from) = reference_date(given, date_from, &document)
             .or(default)
             .ok_or(ArticleError::NoDate)?;
@@ -106,6 +112,22 @@ impl ArticleJson {
     }
 }
 
+/// Gives each sentence that names no speaker of its own the caller's `name`; a blank name
+/// gives none.
+pub fn given_speaker(document: &mut Document, name: &str) {
+    let name = name.trim();
+    if name.is_empty() {
+        return;
+    }
+    for s in document
+        .sentences
+        .iter_mut()
+        .filter(|s| s.speaker.is_none())
+    {
+        s.speaker = Some(check::given_speaker(name));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,6 +138,7 @@ mod tests {
             html: html.map(str::to_string),
             date: date.map(str::to_string),
             url: None,
+            speaker: None,
         }
     }
 

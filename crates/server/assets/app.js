@@ -52,12 +52,14 @@ function request() {
   const article = document.getElementById("article").value;
   const date = document.getElementById("date").value.trim();
   const url = document.getElementById("url").value.trim();
+  const speaker = document.getElementById("speaker").value.trim();
   let format = document.getElementById("format").value;
   if (format === "auto") format = article.trimStart().startsWith("<") ? "html" : "text";
   const body = {};
   body[format] = article;
   if (date) body.date = date;
   if (url) body.url = url;
+  if (speaker) body.speaker = speaker;
   return body;
 }
 

@@ -2,7 +2,8 @@
 //!
 //! Each input is a folder (every `.txt`, `.html` and `.htm` file directly inside it, in name
 //! order), an article file, or JSON Lines (`.jsonl`, `.ndjson`, or `-` for standard input) with
-//! one `{"text" or "html", "date", "url"}` object per line.
+//! one `{"text" or "html", "date", "url", "speaker"}` object per line. `--speaker` names whose
+//! words the articles are where they do not say, unless a line names its own.
 //!
 //! The reference date of an article file is, first found:
 //! 1. a sidecar file beside it with the same stem and the extension `.date`
@@ -42,6 +43,8 @@ pub struct Options {
     pub date: Option<Date>,
     pub jobs: usize,
     pub output: Option<PathBuf>,
+    /// Whose words the articles are where they do not say.
+    pub speaker: Option<String>,
 }
 
 /// One article to check.
@@ -121,7 +124,7 @@ fn check_all(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
-                    let outcome = guarded(checker, job, options.date);
+                    let outcome = guarded(checker, job, options);
                     if sender.send((i, outcome)).is_err() {
                         break;
                     }
@@ -134,8 +137,8 @@ fn check_all(
 }
 
 /// Checks one job; a panic (a bug) becomes that article's error rather than the batch's end.
-fn guarded(checker: &Checker, job: &Job, default: Option<Date>) -> Outcome {
-    let run = std::panic::AssertUnwindSafe(|| check_one(checker, job, default));
+fn guarded(checker: &Checker, job: &Job, options: &Options) -> Outcome {
+    let run = std::panic::AssertUnwindSafe(|| check_one(checker, job, options));
     std::panic::catch_unwind(run).unwrap_or_else(|_| {
         failure(
             source(job),
@@ -144,10 +147,10 @@ fn guarded(checker: &Checker, job: &Job, default: Option<Date>) -> Outcome {
     })
 }
 
-fn check_one(checker: &Checker, job: &Job, default: Option<Date>) -> Outcome {
+fn check_one(checker: &Checker, job: &Job, options: &Options) -> Outcome {
     let checked = match job {
-        Job::File(path) => check_file(checker, path, default),
-        Job::Line { source, text } => check_line(checker, source, text, default),
+        Job::File(path) => check_file(checker, path, options),
+        Job::Line { source, text } => check_line(checker, source, text, options),
         Job::Broken { error, .. } => Err(anyhow::anyhow!("{error}")),
     };
     match checked {
@@ -180,13 +183,16 @@ fn source(job: &Job) -> String {
     }
 }
 
-fn check_file(checker: &Checker, path: &Path, default: Option<Date>) -> Result<Checks> {
+fn check_file(checker: &Checker, path: &Path, options: &Options) -> Result<Checks> {
     let name = path.display().to_string();
     let format = match extension(path).as_str() {
         "html" | "htm" => Format::Html,
         _ => Format::Text,
     };
-    let document = input::read_article_as(&name, format)?;
+    let mut document = input::read_article_as(&name, format)?;
+    if let Some(name) = &options.speaker {
+        report::article::given_speaker(&mut document, name);
+    }
     let published = match sidecar_date(path)? {
         Some(date) => Some((date, "sidecar")),
         None => document
@@ -194,7 +200,7 @@ fn check_file(checker: &Checker, path: &Path, default: Option<Date>) -> Result<C
             .published
             .map(|d| (d, "metadata"))
             .or(name_date(path).map(|d| (d, "file name")))
-            .or(default.map(|d| (d, "flag"))),
+            .or(options.date.map(|d| (d, "flag"))),
     };
     let Some((published, from)) = published else {
         anyhow::bail!(
@@ -205,16 +211,14 @@ fn check_file(checker: &Checker, path: &Path, default: Option<Date>) -> Result<C
     Ok(Checks::run(checker, &document, &name, published, from))
 }
 
-fn check_line(
-    checker: &Checker,
-    source: &str,
-    text: &str,
-    default: Option<Date>,
-) -> Result<Checks> {
-    let article: ArticleJson = serde_json::from_str(text).with_context(|| {
-        "expected a JSON object {\"text\" or \"html\", \"date\", \"url\"}".to_string()
+fn check_line(checker: &Checker, source: &str, text: &str, options: &Options) -> Result<Checks> {
+    let mut article: ArticleJson = serde_json::from_str(text).with_context(|| {
+        "expected a JSON object {\"text\" or \"html\", \"date\", \"url\", \"speaker\"}".to_string()
     })?;
-    let default = default.map(|d| (d, "flag"));
+    if article.speaker.is_none() {
+        article.speaker.clone_from(&options.speaker);
+    }
+    let default = options.date.map(|d| (d, "flag"));
     Ok(article.check(checker, source, "input", default)?)
 }
 

@@ -59,7 +59,7 @@ enum Command {
     /// Checks many articles and writes one JSON Lines report, a line per article.
     ///
     /// INPUT is a folder (each .txt, .html, .htm file in it), an article file, or JSON Lines
-    /// (.jsonl, .ndjson, `-` for stdin) of {"text" or "html", "date", "url"}. An article's
+    /// (.jsonl, .ndjson, `-` for stdin) of {"text" or "html", "date", "url", "speaker"}. An article's
     /// date comes from a sidecar STEM.date file, the page's metadata, a date ending the file
     /// name, or else --date.
     Batch {
@@ -74,6 +74,10 @@ enum Command {
         /// Writes the report to FILE (complete or not at all) instead of standard output.
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Whose words the articles are where they do not say; a JSON line's own "speaker"
+        /// comes first
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -215,6 +219,7 @@ fn main() -> ExitCode {
             date,
             jobs,
             output,
+            speaker,
             data,
         } => {
             let jobs = jobs.map_or_else(cores, usize::from);
@@ -223,6 +228,7 @@ fn main() -> ExitCode {
                 date,
                 jobs,
                 output,
+                speaker,
             };
             batch::run(&options, &data)
         }
@@ -272,14 +278,8 @@ fn check(
     } else {
         input::read_article(article)?
     };
-    if let Some(name) = speaker.filter(|n| !n.trim().is_empty()) {
-        for s in document
-            .sentences
-            .iter_mut()
-            .filter(|s| s.speaker.is_none())
-        {
-            s.speaker = Some(check::given_speaker(name.trim()));
-        }
+    if let Some(name) = speaker {
+        report::article::given_speaker(&mut document, name);
     }
     let Some((published, from)) = report::reference_date(date, "flag", &document) else {
         anyhow::bail!(

@@ -137,6 +137,16 @@ fn the_api_checks_an_article_and_refuses_bad_requests() {
     let [start, end] = [0, 1].map(|i| claim["span"][i].as_u64().unwrap() as usize);
     assert_eq!(&text[start..end], claim["text"].as_str().unwrap());
 
+    // A speech's words are the speaker's: "I oversaw ..." is their term of office.
+    let speech = "I oversaw the return of around 10,000 foreign criminals.";
+    let (status, report) = post(
+        &server,
+        &json!({"text": speech, "date": "2024-02-07", "speaker": "Priti Patel"}),
+    );
+    assert_eq!(status, 200, "{report}");
+    assert_eq!(report["claims"][0]["speaker"]["name"], "Priti Patel");
+    assert_eq!(report["claims"][0]["period"]["via"], "term");
+
     let fine = |date: &str| json!({"text": "Some 1,200 people were returned.", "date": date});
     let bytes = |v: Value| v.to_string().into_bytes();
     let json_type = "application/json";

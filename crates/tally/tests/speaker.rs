@@ -54,3 +54,38 @@ fn without_a_speaker_the_record_is_the_latest_year() {
     assert_eq!(claim["period"]["via"], "assumed");
     assert_eq!(claim["period"]["start"]["earliest"], "2023-01-01");
 }
+
+#[test]
+fn batch_lines_and_the_flag_name_the_speaker() {
+    // The flag names the speaker of lines that name none; a line's own comes first.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("speaker-batch");
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("speeches.jsonl");
+    let lines = [
+        serde_json::json!({"text": SPEECH, "date": "2024-02-07"}),
+        serde_json::json!({"text": SPEECH, "date": "2024-02-07", "speaker": "A. N. Other"}),
+    ];
+    let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    std::fs::write(&input, text.join("\n")).unwrap();
+    let data = data_dir();
+    let output = tally(&[
+        "batch",
+        input.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+        "--speaker",
+        "Priti Patel",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let reports: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(reports.len(), 2);
+    let first = &reports[0]["claims"][0];
+    assert_eq!(first["speaker"]["name"], "Priti Patel");
+    assert_eq!(first["period"]["via"], "term");
+    let second = &reports[1]["claims"][0];
+    assert_eq!(second["speaker"]["name"], "A. N. Other");
+    assert_eq!(second["period"]["via"], "assumed");
+}
