@@ -34,7 +34,8 @@ pub struct Checked {
     pub decisive: Option<usize>,
     /// Figures the explanation gives that the verdict does not rest on, for a claim the data
     /// cannot settle: the base of a change whose own period they do not reach, and the change
-    /// a count said with it implies against that base.
+    /// a count said with it implies against that base; the whole of a share whose part no
+    /// table records, and the share a count said with it makes of that whole.
     pub context: Vec<Aside>,
 }
 
@@ -160,6 +161,7 @@ impl Checker {
             .collect();
         judge_pairs(&mut checked);
         note_implied_changes(&mut checked);
+        note_shares_of_wholes(&mut checked);
         checked
     }
 
@@ -198,15 +200,58 @@ impl Checker {
                 }])
             })
             .unwrap_or_default();
-        Checked {
+        let mut checked = Checked {
             claim,
             verdict: outcome.verdict,
             explanation,
             readings,
             decisive: outcome.decisive,
             context,
+        };
+        if checked.verdict == Verdict::NotCheckable {
+            note_whole(&mut checked, &plan, index);
         }
+        checked
     }
+}
+
+/// "2% of all small boat arrivals", where no table records the part: the whole, which a
+/// table counts, is given for context, with the count the share would make of it.
+fn note_whole(checked: &mut Checked, plan: &Plan, index: &Index<'_>) {
+    let Some(reading) = &plan.whole else { return };
+    let Some(bound) = index.get(&reading.dataset) else {
+        return;
+    };
+    let figure = query::evaluate(reading, bound.table);
+    if !figure.value.is_finite() || figure.coverage != query::Coverage::Full {
+        return;
+    }
+    let what = format!(
+        "{}, {}",
+        reading.description,
+        explain::period_words(&reading.window)
+    );
+    let mut note = format!(
+        " The data hold the whole it is a share of: {what}, come to {}",
+        number::count(figure.value)
+    );
+    if let Some(share) = checked.claim.quantity() {
+        let fraction = match share.kind {
+            quantity::Kind::Fraction => share.value,
+            _ => share.value / 100.0,
+        };
+        note.push_str(&format!(
+            "; {} of it is {}",
+            number::percent(100.0 * fraction),
+            number::count(fraction * figure.value)
+        ));
+    }
+    note.push('.');
+    checked.explanation.push_str(&note);
+    checked.context.push(Aside {
+        what: format!("the whole: {what}"),
+        value: figure.value,
+    });
 }
 
 fn severity(v: Verdict) -> Option<u8> {
@@ -382,6 +427,48 @@ fn note_implied_changes(checked: &mut [Checked]) {
         );
         checked[i].explanation.push_str(&note);
         checked[i].context.extend(aside);
+    }
+}
+
+/// "2,580 returns of small boat arrivals, 2% of all arrivals", where the data hold the whole
+/// of the share but not its part: the count, set against that whole, gives the share it
+/// implies, to set beside the one stated.
+fn note_shares_of_wholes(checked: &mut [Checked]) {
+    for j in 1..checked.len() {
+        let i = j - 1;
+        let (a, b) = (&checked[i], &checked[j]);
+        let same_sentence =
+            a.claim.offset == b.claim.offset && a.claim.sentence == b.claim.sentence;
+        let both_unsettled =
+            a.verdict == Verdict::NotCheckable && b.verdict == Verdict::NotCheckable;
+        let Some(count) = a.claim.quantity() else {
+            continue;
+        };
+        let plain_count = count.kind == quantity::Kind::Count && count.direction.is_none();
+        let whole = b
+            .context
+            .iter()
+            .find(|c| c.what.starts_with("the whole: "))
+            .cloned();
+        let (true, true, true, Some(whole)) = (same_sentence, both_unsettled, plain_count, whole)
+        else {
+            continue;
+        };
+        let share = 100.0 * count.value / whole.value;
+        let words = a.claim.words().to_string();
+        let note = format!(
+            " The data hold the whole of the share said with it, {}: {}; \"{}\" would be {} of it.",
+            whole.what.trim_start_matches("the whole: "),
+            number::count(whole.value),
+            words,
+            number::percent(share)
+        );
+        checked[i].explanation.push_str(&note);
+        checked[i].context.push(whole);
+        checked[i].context.push(Aside {
+            what: format!("\"{words}\" as a share of the whole"),
+            value: share,
+        });
     }
 }
 

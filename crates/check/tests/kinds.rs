@@ -1438,3 +1438,34 @@ fn a_day_or_a_week_cannot_be_read_from_quarters() {
         "accurate 6840.6 [irregular_migration]"
     );
 }
+
+#[test]
+fn an_unrecorded_share_gives_its_whole() {
+    // No table says which returns were of small boat arrivals, but the arrivals are counted:
+    // 114,345 from 2018 to 2023, and 3,000 of them would be 2.6%.
+    let checked = checker().check_sentence(
+        "Some 3,000 small boat arrivals were returned between 2018 and 2023, about 2.6% of all small boat arrivals.",
+        date(2024, 3, 1),
+    );
+    assert_eq!(checked.len(), 2);
+    assert!(
+        checked
+            .iter()
+            .all(|c| c.verdict.as_str() == "not_checkable")
+    );
+    let share = &checked[1];
+    assert_eq!(share.context[0].value, 114_345.0);
+    assert!(share.context[0].what.starts_with("the whole: "));
+    let count = &checked[0];
+    assert_eq!(count.context[0].value, 114_345.0);
+    assert!(
+        (count.context[1].value - 2.62).abs() < 0.01,
+        "{:?}",
+        count.context
+    );
+    assert!(
+        count.explanation.contains("would be 2.6% of it"),
+        "{}",
+        count.explanation
+    );
+}

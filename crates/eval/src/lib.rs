@@ -242,13 +242,19 @@ fn same_value(found: f64, labelled: f64) -> bool {
 /// The figure of the reading the verdict rests on or, where the data cannot settle the claim,
 /// the first figure given for context.
 fn decisive_figure(checked: &Checked) -> Option<f64> {
-    let i = checked.decisive.unwrap_or(0);
-    checked
-        .readings
-        .get(i)
-        .map(|j| j.figure.value)
-        .filter(|v| v.is_finite())
-        .or_else(|| checked.context.first().map(|a| a.value))
+    let figure = |i: usize| {
+        checked
+            .readings
+            .get(i)
+            .map(|j| j.figure.value)
+            .filter(|v| v.is_finite())
+    };
+    let context = || checked.context.first().map(|a| a.value);
+    match checked.decisive {
+        Some(i) => figure(i).or_else(context),
+        // Readings given only for context come after the figures chosen for it.
+        None => context().or_else(|| figure(0)),
+    }
 }
 
 /// The decisive figure's day-weighted estimate from the narrowest to the widest reading of a

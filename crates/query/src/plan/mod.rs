@@ -35,6 +35,10 @@ pub struct Plan {
     /// readings given for context ("the data cannot isolate returns of small-boat
     /// arrivals; all returns were ...").
     pub unmatched: Option<String>,
+    /// For a share whose part no table records, the whole it is a share of, where a table
+    /// counts it: "2% of all small boat arrivals" cannot be checked, but the arrivals can be
+    /// counted, for context.
+    pub whole: Option<Reading>,
 }
 
 /// How many readings of a claim are kept.
@@ -45,6 +49,7 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
     let none = |why: &str| Plan {
         readings: Vec::new(),
         unmatched: Some(why.to_string()),
+        whole: None,
     };
     let unblocked = Sentence::new(claim, index);
     let measured_unblocked: Vec<&Bound<'_>> = index
@@ -177,9 +182,19 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         }
         readings.extend(found);
     }
+    let whole = unrecordable.as_ref().and_then(|_| {
+        let table = measured
+            .iter()
+            .copied()
+            .find(|b| !unrecorded_here(b) && named_in_whole(b, claim, &sentence_words))?;
+        whole_of_share(claim, period, table, &sentence_words, index)
+    });
     if readings.is_empty() {
         if let Some(reason) = &unrecordable {
-            return none(reason);
+            return Plan {
+                whole,
+                ..none(reason)
+            };
         }
         if let Some(union) = dimensions::union_of_groups(claim) {
             return none(&format!(
@@ -206,7 +221,49 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
     Plan {
         readings,
         unmatched: unrecordable,
+        whole,
     }
+}
+
+/// The whole of a share, counted in `bound`: the claim's most natural count there. `None`
+/// when the claim is not a share, or when words of the part pick rows of this table too.
+fn whole_of_share(
+    claim: &Claim,
+    period: &extract::ClaimPeriod,
+    bound: &Bound<'_>,
+    sentence_words: &Sentence,
+    index: &Index<'_>,
+) -> Option<Reading> {
+    if !countries::is_share(claim) {
+        return None;
+    }
+    let (period, _) = latest_published(claim, period, bound);
+    let (period, _) = trim_to_data(&period, bound);
+    let window = Window::new(&period)?;
+    let whole = readings_of(
+        bound,
+        claim,
+        sentence_words,
+        index,
+        &window,
+        &Arithmetic::Sum,
+        0,
+    )
+    .into_iter()
+    .max_by(|a, b| a.score.total_cmp(&b.score))?;
+    // Words of the part that the whole repeats ("3,000 small boat arrivals were returned,
+    // 2.6% of all small boat arrivals") pick the whole's rows too.
+    let lower = claim.sentence.to_ascii_lowercase();
+    let whole_words = lower.get(shares::whole_phrase(claim)).unwrap_or_default();
+    let picks_part = |f: &Filter| {
+        f.evidence.as_ref().is_some_and(|e| {
+            measure::names_the_part(claim, e)
+                && lower
+                    .get(e.clone())
+                    .is_none_or(|w| !whole_words.contains(w))
+        })
+    };
+    (!whole.filters.iter().any(picks_part)).then_some(whole)
 }
 
 /// Periods shorter than this many days are not read from quarterly tables: a day-weighted
