@@ -379,6 +379,11 @@ fn judge_pairs(checked: &mut [Checked]) {
     }
 }
 
+/// Whether two claims are of the same sentence.
+fn said_together(a: &Checked, b: &Checked) -> bool {
+    a.claim.offset == b.claim.offset && a.claim.sentence == b.claim.sentence
+}
+
 /// "8,308 returns in the quarter, a 16% increase on the same quarter last year", where the
 /// data reach the base but not the quarter: the count, set against that base, gives the
 /// change it implies, to set beside the one stated.
@@ -386,8 +391,7 @@ fn note_implied_changes(checked: &mut [Checked]) {
     for j in 1..checked.len() {
         let i = j - 1;
         let (a, b) = (&checked[i], &checked[j]);
-        let same_sentence =
-            a.claim.offset == b.claim.offset && a.claim.sentence == b.claim.sentence;
+        let same_sentence = said_together(a, b);
         let (Some(count), Some(change)) = (a.claim.quantity(), b.claim.quantity()) else {
             continue;
         };
@@ -437,8 +441,7 @@ fn note_shares_of_wholes(checked: &mut [Checked]) {
     for j in 1..checked.len() {
         let i = j - 1;
         let (a, b) = (&checked[i], &checked[j]);
-        let same_sentence =
-            a.claim.offset == b.claim.offset && a.claim.sentence == b.claim.sentence;
+        let same_sentence = said_together(a, b);
         let both_unsettled =
             a.verdict == Verdict::NotCheckable && b.verdict == Verdict::NotCheckable;
         let Some(count) = a.claim.quantity() else {

@@ -127,42 +127,31 @@ pub(crate) fn ordinal(word: &str) -> Option<u32> {
     }
 }
 
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Monday 0 to Sunday 6, for a weekday's full name.
 pub(crate) fn weekday_number(word: &str) -> Option<i32> {
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .iter()
-    .position(|d| *d == word)
-    .and_then(|n| i32::try_from(n).ok())
+    WEEKDAYS
+        .iter()
+        .position(|d| *d == word)
+        .and_then(|n| i32::try_from(n).ok())
 }
 
+/// A weekday's full or short name.
 pub(crate) fn is_weekday(word: &str) -> bool {
-    matches!(
-        word,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-    )
+    WEEKDAYS.contains(&word)
+        || matches!(
+            word,
+            "mon" | "tue" | "tues" | "wed" | "thu" | "thurs" | "fri" | "sat" | "sun"
+        )
 }
 
 /// Words after which a bare year such as "2022" reads as the subject of a clause.
