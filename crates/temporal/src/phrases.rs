@@ -109,6 +109,9 @@ impl Parser<'_> {
 
     /// "this year", "last year", "the year before last", "this month", "last month".
     fn this_or_last(&self, i: usize) -> Option<(Period, usize)> {
+        if !matches!(self.norm(i)?, "this" | "last" | "the") {
+            return None;
+        }
         let r = self.reference();
         let this = self.ref_year();
         let at = long(r);
@@ -124,12 +127,14 @@ impl Parser<'_> {
             let d = format!("the calendar year two years before the reference date {at}");
             return Some((whole_year(this - 2, d)?, end));
         }
-        let monday = add_days(r, -i32::from(r.weekday().to_monday_zero_offset()))?;
+        let monday = || add_days(r, -i32::from(r.weekday().to_monday_zero_offset()));
         if let Some(end) = self.words(i, &["this", "week"]) {
+            let monday = monday()?;
             let d = format!("Monday {} to the reference date {at}", long(monday));
             return Some((to_date(Day::exact(monday), r, d), end));
         }
         if let Some(end) = self.words(i, &["last", "week"]) {
+            let monday = monday()?;
             let (start, sunday) = (add_days(monday, -7)?, add_days(monday, -1)?);
             let d = format!(
                 "Monday {} to Sunday {}, the week before the reference date {at}",
@@ -151,6 +156,13 @@ impl Parser<'_> {
     /// "On Monday", "last Tuesday", "yesterday": the latest such day up to the reference date
     /// (before it, for "last" and "yesterday"). A bare weekday counts only after a cue ("on").
     fn weekday(&self, i: usize, cued: bool) -> Option<(Period, usize)> {
+        let first = self.norm(i)?;
+        if !(first == "yesterday"
+            || first == "last"
+            || crate::words::weekday_number(first).is_some())
+        {
+            return None;
+        }
         let r = self.reference();
         let at = long(r);
         if let Some(end) = self.word(i, "yesterday") {
