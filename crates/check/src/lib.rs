@@ -215,6 +215,9 @@ impl Checker {
     }
 }
 
+/// How the context figure of a share's whole begins its `what`.
+const WHOLE: &str = "the whole: ";
+
 /// "2% of all small boat arrivals", where no table records the part: the whole, which a
 /// table counts, is given for context, with the count the share would make of it.
 fn note_whole(checked: &mut Checked, plan: &Plan, index: &Index<'_>) {
@@ -236,20 +239,17 @@ fn note_whole(checked: &mut Checked, plan: &Plan, index: &Index<'_>) {
         number::count(figure.value)
     );
     if let Some(share) = checked.claim.quantity() {
-        let fraction = match share.kind {
-            quantity::Kind::Fraction => share.value,
-            _ => share.value / 100.0,
-        };
+        let percent = judge::claimed_value(share, reading);
         note.push_str(&format!(
             "; {} of it is {}",
-            number::percent(100.0 * fraction),
-            number::count(fraction * figure.value)
+            number::percent(percent),
+            number::count(percent / 100.0 * figure.value)
         ));
     }
     note.push('.');
     checked.explanation.push_str(&note);
     checked.context.push(Aside {
-        what: format!("the whole: {what}"),
+        what: format!("{WHOLE}{what}"),
         value: figure.value,
     });
 }
@@ -451,7 +451,7 @@ fn note_shares_of_wholes(checked: &mut [Checked]) {
         let whole = b
             .context
             .iter()
-            .find(|c| c.what.starts_with("the whole: "))
+            .find(|c| c.what.starts_with(WHOLE))
             .cloned();
         let (true, true, true, Some(whole)) = (same_sentence, both_unsettled, plain_count, whole)
         else {
@@ -461,7 +461,7 @@ fn note_shares_of_wholes(checked: &mut [Checked]) {
         let words = a.claim.words().to_string();
         let note = format!(
             " The data hold the whole of the share said with it, {}: {}; \"{}\" would be {} of it.",
-            whole.what.trim_start_matches("the whole: "),
+            whole.what.trim_start_matches(WHOLE),
             number::count(whole.value),
             words,
             number::percent(share)

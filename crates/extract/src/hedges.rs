@@ -112,24 +112,22 @@ fn other_count(lower: &str, span: &Range<usize>, assertion: &Assertion) -> Optio
     if q.kind != quantity::Kind::Count {
         return None;
     }
-    lower[span.end..]
-        .split_whitespace()
-        .take(3)
-        .map_while(|w| {
-            let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-            let ends_phrase = bare.len() < w.len() && !w.ends_with('-');
-            (!PHRASE_ENDS.contains(&bare)).then_some((bare, ends_phrase))
-        })
-        .scan(false, |ended, (word, ends_phrase)| {
-            // A comma or full stop after a word ends the phrase after it.
-            let seen = !*ended;
-            *ended = ends_phrase;
-            seen.then_some(word)
-        })
-        .find(|w| OTHER_COUNTS.contains(w))
-        .map(|w| Hedge::OtherCount {
-            words: w.to_string(),
-        })
+    for w in lower[span.end..].split_whitespace().take(3) {
+        let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if PHRASE_ENDS.contains(&bare) {
+            break;
+        }
+        if OTHER_COUNTS.contains(&bare) {
+            return Some(Hedge::OtherCount {
+                words: bare.to_string(),
+            });
+        }
+        // A comma or full stop after a word ends the phrase there.
+        if bare.len() < w.len() && !w.ends_with('-') {
+            break;
+        }
+    }
+    None
 }
 
 /// A modal verb in the few words before the quantity.

@@ -59,11 +59,7 @@ pub(crate) fn time_of_speaking(
         let adjacent = markers.iter().any(|m| gap(&lower, m, &t.span) <= 2);
         // Words are said on a day, in a week or a month: a year next to "said" is the
         // period of the claim ("in 2022, officials said").
-        let short = period
-            .end
-            .latest
-            .since(period.start.earliest)
-            .is_ok_and(|s| s.get_days() <= 31);
+        let short = period.days() <= 31;
         (t.cue == Cue::None && !period.open && adjacent && short).then(|| Said {
             span: t.span.clone(),
             days: Day {
@@ -129,16 +125,10 @@ pub(crate) fn choose(
             candidates.iter().copied().find(|t| {
                 // "The highest since 2019", "the highest in the past ten years"; but "the
                 // highest level last year" is about last year.
-                let several_years = |p: &Period| {
-                    p.end
-                        .latest
-                        .since(p.start.earliest)
-                        .is_ok_and(|d| d.get_days() > 366)
-                };
                 let past = text[t.span.clone()]
                     .split_whitespace()
                     .any(|w| w.eq_ignore_ascii_case("past") || w.eq_ignore_ascii_case("last"))
-                    && matches!(&t.value, Value::Period(p) if several_years(p));
+                    && matches!(&t.value, Value::Period(p) if p.days() > 366);
                 (t.cue == Cue::Since || past) && t.span.start >= quantity.end
             })
         })
@@ -168,10 +158,7 @@ pub(crate) fn choose(
         // published on Thursday show ... in the year to December") than what is counted:
         // it is the claim's period only when nothing else can be, and never when it names
         // when something happened ("at last week's PMQs", "Monday's figures").
-        let short = |t: &&TimeExpr| {
-            matches!(&t.value, Value::Period(p) if p.end.latest.since(p.start.earliest)
-                .is_ok_and(|d| d.get_days() < 28))
-        };
+        let short = |t: &&TimeExpr| matches!(&t.value, Value::Period(p) if p.days() < 28);
         let possessive = |t: &&TimeExpr| {
             let after = &text[t.span.end..];
             after.starts_with("'s") || after.starts_with("\u{2019}s")

@@ -220,18 +220,10 @@ fn store_filter(table: &Table, filters: &[Filter], keep: impl Fn(&Filter) -> boo
             codes: Vec::new(),
         },
     };
-    let kept: Vec<&Filter> = filters.iter().filter(|f| keep(f)).collect();
-    let joined: Vec<Condition> = kept
-        .iter()
-        .filter(|f| f.joined)
-        .map(|f| condition(f))
-        .collect();
-    let base: Vec<Condition> = kept
-        .iter()
-        .filter(|f| !f.joined || joined.len() < 2)
-        .map(|f| condition(f))
-        .collect();
-    if joined.len() < 2 {
+    let kept = || filters.iter().filter(|f| keep(f));
+    let joined: Vec<Condition> = kept().filter(|f| f.joined).map(condition).collect();
+    let base: Vec<Condition> = kept().filter(|f| !f.joined).map(condition).collect();
+    if joined.is_empty() {
         return Rows {
             terms: vec![(1.0, StoreFilter { conditions: base })],
         };

@@ -380,18 +380,10 @@ fn conditions<'a>(filters: impl Iterator<Item = &'a Filter>) -> String {
         let not = if f.excluded { "NOT " } else { "" };
         format!("{} {not}IN ({})", ident(&f.column), values.join(", "))
     };
-    let filters: Vec<&Filter> = filters.collect();
-    let joined: Vec<String> = filters
-        .iter()
-        .filter(|f| f.joined)
-        .map(|f| condition(f))
-        .collect();
-    let mut parts: Vec<String> = filters
-        .iter()
-        .filter(|f| !f.joined || joined.len() < 2)
-        .map(|f| condition(f))
-        .collect();
-    if joined.len() >= 2 {
+    let (joined, others): (Vec<&Filter>, Vec<&Filter>) = filters.partition(|f| f.joined);
+    let mut parts: Vec<String> = others.into_iter().map(condition).collect();
+    if !joined.is_empty() {
+        let joined: Vec<String> = joined.into_iter().map(condition).collect();
         parts.push(format!("({})", joined.join(" OR ")));
     }
     if parts.is_empty() {

@@ -213,6 +213,15 @@ impl Day {
 }
 
 impl Period {
+    /// Whole days from the earliest start to the latest end: 0 for one day, 364 for a
+    /// calendar year.
+    pub fn days(&self) -> i64 {
+        self.end
+            .latest
+            .since(self.start.earliest)
+            .map_or(0, |s| i64::from(s.get_days()))
+    }
+
     /// The same stretch of days `years` years earlier (later, for a negative count), closed,
     /// with the derivation given; `None` past the ends of the calendar.
     pub fn years_earlier(&self, years: i32, derivation: String) -> Option<Period> {

@@ -396,15 +396,13 @@ pub(super) fn join(options: Vec<DimensionOption>, union: &Union) -> Vec<Dimensio
     options
         .into_iter()
         .map(|mut option| {
-            let joined = option.filter.as_ref().and_then(|f| {
-                let evidence = f.evidence.as_ref()?;
-                union
-                    .groups
-                    .iter()
-                    .position(|g| g.start < evidence.end && evidence.start < g.end)
-            });
-            if let (Some(_), Some(filter)) = (joined, option.filter.as_mut()) {
-                filter.joined = true;
+            if let Some(filter) = option.filter.as_mut() {
+                filter.joined = filter.evidence.as_ref().is_some_and(|e| {
+                    union
+                        .groups
+                        .iter()
+                        .any(|g| g.start < e.end && e.start < g.end)
+                });
             }
             option
         })

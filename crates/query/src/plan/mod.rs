@@ -128,7 +128,8 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         return none(&reason);
     }
     // A share counts what its whole names, when the whole names a table.
-    let whole_tables: Vec<&Bound<'_>> = if countries::is_share(claim) {
+    let share = countries::is_share(claim);
+    let whole_tables: Vec<&Bound<'_>> = if share {
         candidates
             .iter()
             .copied()
@@ -182,7 +183,7 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         }
         readings.extend(found);
     }
-    let whole = unrecordable.as_ref().and_then(|_| {
+    let whole = unrecordable.as_ref().filter(|_| share).and_then(|_| {
         let table = measured
             .iter()
             .copied()
@@ -226,7 +227,7 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
 }
 
 /// The whole of a share, counted in `bound`: the claim's most natural count there. `None`
-/// when the claim is not a share, or when words of the part pick rows of this table too.
+/// when words of the part pick rows of this table too.
 fn whole_of_share(
     claim: &Claim,
     period: &extract::ClaimPeriod,
@@ -234,9 +235,6 @@ fn whole_of_share(
     sentence_words: &Sentence,
     index: &Index<'_>,
 ) -> Option<Reading> {
-    if !countries::is_share(claim) {
-        return None;
-    }
     let (period, _) = latest_published(claim, period, bound);
     let (period, _) = trim_to_data(&period, bound);
     let window = Window::new(&period)?;
@@ -272,7 +270,7 @@ const SHORTEST_DAYS: i64 = 28;
 
 /// Why a period is too short to read from quarters, if it is: "on Monday", "last week".
 fn too_short(period: &temporal::Period) -> Option<String> {
-    let days = crate::window::days_between(period.start.earliest, period.end.latest) + 1;
+    let days = period.days() + 1;
     (days < SHORTEST_DAYS).then(|| {
         let span = if days == 1 {
             "one day".to_string()

@@ -117,7 +117,7 @@ pub(super) fn arithmetic(
 /// against the latest twelve months; over another open period it is the drift.
 fn within_a_year(claim: &Claim) -> bool {
     claim.period.as_ref().is_some_and(|p| {
-        let days = crate::window::days_between(p.period.start.earliest, p.period.end.latest);
+        let days = p.period.days();
         !p.period.open
             && p.cue != Some(temporal::Cue::Since)
             && p.via != extract::Via::Assumed
@@ -133,7 +133,7 @@ pub(super) fn other_years(
     peak: bool,
     horizon: Option<jiff::civil::Date>,
 ) -> Vec<Window> {
-    let days = crate::window::days_between(period.start.earliest, period.end.latest);
+    let days = period.days();
     let step = (days / 366 + 1) as i32;
     let reach = horizon.map_or(first, |h| {
         first.max(crate::window::quarter_of(h).unwrap_or(first))
@@ -164,7 +164,7 @@ pub(super) fn same_stretch(
     now: &temporal::Period,
     base: &temporal::Period,
 ) -> Option<temporal::Period> {
-    let length = |p: &temporal::Period| crate::window::days_between(p.start.earliest, p.end.latest);
+    let length = temporal::Period::days;
     let years_apart = i32::from(now.end.latest.year()) - i32::from(base.end.latest.year());
     let much_longer = length(base) as f64 > 1.5 * length(now) as f64;
     if much_longer && years_apart >= 1 && base.start.earliest < now.start.earliest {
