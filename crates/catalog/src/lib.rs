@@ -45,6 +45,12 @@ pub struct Dataset {
     /// claim that states no period, or says "so far this year", speaks of the figures out
     /// when it was made.
     pub published_after_days: Option<u32>,
+    /// For a table whose running total is also published every day (small-boat arrivals),
+    /// how many days behind that total may be (`"tally": {"published_daily_within_days":
+    /// 3}`: a day, or three over a weekend). A claim that states no period speaks of the
+    /// running total, and one that runs to the day it was made ("so far this year") may
+    /// rest on the total of any of those last few days.
+    pub published_daily_within_days: Option<u32>,
 }
 
 /// What a table counts.

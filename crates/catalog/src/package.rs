@@ -55,6 +55,8 @@ struct RawResourceTally {
     unrecorded: Option<RawUnrecorded>,
     #[serde(default)]
     published_after_days: Option<u32>,
+    #[serde(default)]
+    published_daily_within_days: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -185,6 +187,7 @@ fn dataset(raw: RawResource) -> Result<Dataset, Error> {
         },
         dimensions,
         published_after_days: tally.published_after_days,
+        published_daily_within_days: tally.published_daily_within_days,
     })
 }
 

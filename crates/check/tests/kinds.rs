@@ -1469,3 +1469,49 @@ fn an_unrecorded_share_gives_its_whole() {
         count.explanation
     );
 }
+
+#[test]
+fn the_latest_figures_of_a_table_published_daily() {
+    // Small-boat arrivals are published every day. With no period stated, a claim speaks of
+    // the figures as they stand: once two quarters of the year are in, the year so far
+    // (11,433 in the first half of 2023); before that, the last full year (45,774 in 2022).
+    let sentence = "Around 11,400 people have crossed the Channel in small boats.";
+    assert_eq!(
+        check(sentence, date(2023, 8, 10), "Around 11,400"),
+        "accurate 11433.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(sentence, date(2023, 4, 20), "Around 11,400"),
+        "inaccurate 45774.0 [irregular_migration]"
+    );
+}
+
+#[test]
+fn a_running_total_to_date_may_be_a_few_days_old() {
+    // "So far this year", said on 4 July 2023, rests on the daily total of 1 to 4 July:
+    // 11,433 in the first half and 13,397 over the 92 days of the third quarter give
+    // 11,578.6 to 12,015.5, day-weighted, with 11,724.2 at the middle (2 July).
+    let sentence = "So far this year 11,700 people have crossed the Channel in small boats.";
+    let checked = checker().check_sentence(sentence, date(2023, 7, 4));
+    let claim = &checked[0];
+    assert_eq!(claim.verdict.as_str(), "accurate");
+    let figure = &claim.readings[claim.decisive.unwrap()].figure;
+    let close = |a: f64, b: f64| (a - b).abs() < 0.1;
+    assert!(close(figure.value, 11_724.2), "{}", figure.value);
+    assert!(close(figure.range.0, 11_578.6), "{:?}", figure.range);
+    assert!(close(figure.range.1, 12_015.5), "{:?}", figure.range);
+    // "On the same point last year" is the same stretch, its end as fuzzy: 1 January to 1-4
+    // July 2022 (12,747 in the first half, 20,301 over 92 days after) against 2023's.
+    let sentence =
+        "So far this year arrivals by small boat are down 14 per cent on the same point last year.";
+    let checked = checker().check_sentence(sentence, date(2023, 7, 4));
+    let figure = &checked[0].readings[checked[0].decisive.unwrap()].figure;
+    let base = 12_747.0 + 2.0 / 92.0 * 20_301.0;
+    let now = 11_433.0 + 2.0 / 92.0 * 13_397.0;
+    assert!(
+        close(figure.value, 100.0 * (now / base - 1.0)),
+        "{}",
+        figure.value
+    );
+    assert_eq!(checked[0].verdict.as_str(), "roughly_right");
+}

@@ -110,10 +110,7 @@ pub fn headline_of_url(url: &str) -> Option<String> {
         .filter(|(_, ext)| ext.len() <= 4 && ext.chars().all(|c| c.is_ascii_alphabetic()))
         .map_or(segment, |(stem, _)| stem);
     let mut words: Vec<&str> = segment.split(['-', '_', '+']).collect();
-    while words
-        .last()
-        .is_some_and(|w| w.len() > 4 && w.chars().all(|c| c.is_ascii_digit()))
-    {
+    while words.last().is_some_and(|w| is_id(w)) {
         words.pop();
     }
     let wordy = words
@@ -131,6 +128,14 @@ pub fn headline_of_url(url: &str) -> Option<String> {
             .collect::<Vec<_>>()
             .join(" ")
     })
+}
+
+/// A word of an address that is an article's id, not a word of its headline: five digits or
+/// more, with at most a letter or two ("084900716", "b1042439").
+fn is_id(word: &str) -> bool {
+    let digits = word.chars().filter(char::is_ascii_digit).count();
+    let letters = word.chars().filter(char::is_ascii_alphabetic).count();
+    digits >= 5 && letters <= 2 && digits + letters == word.len()
 }
 
 /// A word of a headline in title case: "albanians" is "Albanians", as the headline would
@@ -424,6 +429,13 @@ mod tests {
             headline_of_url("https://example.org/story/returns-to-kosovo-rise-084900716.html")
                 .as_deref(),
             Some("Returns to Kosovo Rise")
+        );
+        assert_eq!(
+            headline_of_url(
+                "https://example.org/news/politics/ferry-strike-ends-early-b2203344.html"
+            )
+            .as_deref(),
+            Some("Ferry Strike Ends Early")
         );
         assert_eq!(
             headline_of_url("https://example.org/press-release/726"),

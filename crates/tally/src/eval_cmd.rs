@@ -8,11 +8,20 @@ use eval::{Outcome, Summary};
 
 use crate::{DataArgs, data, write_stdout};
 
-pub fn run(corpus: &Path, args: &DataArgs, json: bool) -> Result<()> {
+pub fn run(corpus: &Path, args: &DataArgs, json: bool, show: Option<&str>) -> Result<()> {
     let text = std::fs::read_to_string(corpus)
         .with_context(|| format!("cannot read the corpus {}", corpus.display()))?;
     let labelled = eval::parse(&text)
         .with_context(|| format!("cannot read the corpus {}", corpus.display()))?;
+    let shown = match show {
+        Some(id) => Some(
+            labelled
+                .iter()
+                .position(|l| l.id == id)
+                .with_context(|| format!("the corpus has no claim with the id {id:?}"))?,
+        ),
+        None => None,
+    };
     let checker = data::checker(args)?;
     let mut checked: Vec<Vec<check::Checked>> = vec![Vec::new(); labelled.len()];
     for group in eval::sources(&labelled) {
@@ -32,6 +41,16 @@ pub fn run(corpus: &Path, args: &DataArgs, json: bool) -> Result<()> {
         )) {
             checked[i] = claims;
         }
+    }
+    if let Some(i) = shown {
+        let claims: Vec<report::json::ClaimJson> = checked[i]
+            .iter()
+            .enumerate()
+            .map(|(n, c)| report::json::claim(n + 1, c))
+            .collect();
+        let outcome = eval::score(&labelled[i], &checked[i]);
+        let shown = serde_json::json!({ "outcome": outcome, "claims": claims });
+        return write_stdout(&(serde_json::to_string_pretty(&shown)? + "\n"));
     }
     let outcomes: Vec<Outcome> = labelled
         .iter()

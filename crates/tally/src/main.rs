@@ -103,6 +103,10 @@ enum Command {
         /// Writes the summary as one JSON object.
         #[arg(long)]
         json: bool,
+        /// Writes, instead of the scores, the claims checked in the labelled sentence with
+        /// this id, as in the JSON report: the working behind one line of the table.
+        #[arg(long, value_name = "ID", conflicts_with = "json")]
+        show: Option<String>,
     },
 }
 
@@ -245,7 +249,12 @@ fn main() -> ExitCode {
             };
             serve(addr, config, &data)
         }
-        Command::Eval { corpus, data, json } => eval_cmd::run(&corpus, &data, json),
+        Command::Eval {
+            corpus,
+            data,
+            json,
+            show,
+        } => eval_cmd::run(&corpus, &data, json, show.as_deref()),
         Command::Data { command } => data_cmd::run(command),
     };
     match result {

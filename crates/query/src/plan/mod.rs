@@ -357,6 +357,9 @@ fn latest_published(
     bound: &Bound<'_>,
 ) -> (temporal::Period, Option<String>) {
     let unchanged = (period.period.clone(), None);
+    if let Some(within) = bound.dataset.published_daily_within_days {
+        return published_daily(claim, period, within).unwrap_or(unchanged);
+    }
     let Some(lag) = bound.dataset.published_after_days else {
         return unchanged;
     };
@@ -402,6 +405,76 @@ fn latest_published(
         year_end.year()
     );
     (latest, Some(note))
+}
+
+/// The fewest quarters of the year that make the year so far the latest figures of a table
+/// published daily: with one quarter in, people still quote the last full year.
+const YEAR_SO_FAR_QUARTERS: i32 = 2;
+
+/// For a table whose running total is published every day (small-boat arrivals). A claim
+/// that states no period speaks of the figures as they stand: the year so far, in the whole
+/// quarters the table holds, once half the year is in; before that, the last calendar year
+/// (the period as assumed). A period that runs to the day the claim was made ("so far this
+/// year", "since 2018") rests on the running total of that day or one of the `within` days
+/// before, which is how far behind the daily figures run: its end is any of those days.
+/// `None` leaves the period as it is.
+fn published_daily(
+    claim: &Claim,
+    period: &extract::ClaimPeriod,
+    within: u32,
+) -> Option<(temporal::Period, Option<String>)> {
+    let p = &period.period;
+    let reference = claim.reference;
+    if period.via == extract::Via::Assumed {
+        // A forecast's assumed period is the year it was made in, still to come.
+        if p.end.latest >= reference {
+            return None;
+        }
+        let year = reference.year();
+        let first = jiff::civil::Date::new(year, 1, 1).ok()?;
+        let ended = (1..=4)
+            .filter_map(|q| store::Quarter::new(i32::from(year), q))
+            .filter_map(crate::window::quarter_days)
+            .map(|(_, end)| end)
+            .filter(|end| *end < reference)
+            .collect::<Vec<_>>();
+        if (ended.len() as i32) < YEAR_SO_FAR_QUARTERS {
+            return None;
+        }
+        let last = *ended.last()?;
+        let so_far = temporal::Period {
+            start: temporal::Day::exact(first),
+            end: temporal::Day::exact(last),
+            open: false,
+            derivation: format!(
+                "no period is stated, so the latest figures on {reference}: {year} so far, to the end of its latest whole quarter ({last})"
+            ),
+        };
+        let note = format!(
+            "no period is stated: the figures as they stood when it was said, {year} to {last}"
+        );
+        return Some((so_far, Some(note)));
+    }
+    let to_date = p.open && p.end.earliest == reference && p.end.latest == reference;
+    if !to_date || within == 0 {
+        return None;
+    }
+    let earliest = reference
+        .checked_sub(jiff::Span::new().days(i64::from(within)))
+        .ok()?
+        .max(p.start.latest);
+    let fuzzy = temporal::Period {
+        end: temporal::Day {
+            earliest,
+            latest: reference,
+        },
+        derivation: format!(
+            "{}, by the daily figures, which run up to {within} days behind",
+            p.derivation
+        ),
+        ..p.clone()
+    };
+    Some((fuzzy, None))
 }
 
 /// "So far this year", up to the end of the latest quarter published by the reference date;

@@ -170,6 +170,13 @@ pub(super) fn same_stretch(
     if much_longer && years_apart >= 1 && base.start.earliest < now.start.earliest {
         return shift(now, years_apart);
     }
+    // "The same point last year" is the period itself a year back, fuzzy ends and all.
+    let shifted = shift(now, years_apart)?;
+    let same_days =
+        shifted.start.earliest == base.start.earliest && shifted.end.latest == base.end.latest;
+    if years_apart >= 1 && same_days {
+        return Some(shifted);
+    }
     Some(base.clone())
 }
 
