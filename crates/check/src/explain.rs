@@ -98,7 +98,7 @@ pub(crate) fn sentence(
 }
 
 /// For an exact count further from the figure than revisions usually move it, but within
-/// what a provisional year's figures move: says so.
+/// what a preliminary count or a provisional year's figures move: says so.
 fn provisional_gap(claim: &Claim, j: &Judged) -> &'static str {
     let Some(q) = claim.quantity() else {
         return "";
@@ -111,11 +111,12 @@ fn provisional_gap(claim: &Claim, j: &Judged) -> &'static str {
     }
     let gap = (q.value - j.figure.value).abs();
     let beyond_rounding = q.qualifier == quantity::Qualifier::Exact && gap > q.precision / 2.0;
-    if beyond_rounding
-        && j.figure.aligned
-        && j.reading.provisional
-        && gap > crate::judge::REVISION * j.figure.value.abs()
+    if !beyond_rounding || !j.figure.aligned || gap <= crate::judge::REVISION * j.figure.value.abs()
     {
+        ""
+    } else if j.reading.preliminary {
+        "; the figures for the period were not yet published when it was said, and the gap is within what the published figures revise a preliminary count by"
+    } else if j.reading.provisional {
         "; the gap is within the revisions to be expected of the latest year's figures, which are provisional"
     } else {
         ""

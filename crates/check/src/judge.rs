@@ -84,6 +84,10 @@ const CLOSE_POINTS: f64 = 3.0;
 /// provisional and revised most (voluntary returns are verified months later).
 pub(crate) const REVISION: f64 = 0.02;
 const PROVISIONAL_REVISION: f64 = 0.05;
+/// A count quoted before its period's figures were published can only be a preliminary
+/// count (management information, an ad hoc release), which the published figures revise
+/// by more: it is held to what "about" allows.
+pub(crate) const PRELIMINARY_REVISION: f64 = ABOUT_RELATIVE;
 /// "About" allows 10% either way for counts and multiples, 1 point for percentages.
 const ABOUT_RELATIVE: f64 = 0.10;
 const ABOUT_POINTS: f64 = 1.0;
@@ -264,7 +268,9 @@ fn allowed(q: &Quantity, value: f64, points: bool, falling: bool, revision: f64)
 fn quantity_fit(q: &Quantity, reading: &Reading, figure: &Figure) -> Fit {
     let points = in_points(reading);
     let value = claimed_value(q, reading);
-    let revision = if reading.provisional {
+    let revision = if reading.preliminary {
+        PRELIMINARY_REVISION
+    } else if reading.provisional {
         PROVISIONAL_REVISION
     } else {
         REVISION

@@ -231,6 +231,18 @@ fn revisions_of_provisional_figures() {
         check("There were 7,480 enforced returns in 2019.", on, "7,480"),
         "roughly_right 7198.0 [returns]"
     );
+    // Said before the year's figures were published (in February), a count can only be a
+    // preliminary one, which the published figures revise by more: 23,500 against the
+    // 25,646 enforced and voluntary returns of 2023 is fair in January, close in April.
+    let sentence = "There were 23,500 enforced and voluntary returns in 2023.";
+    assert_eq!(
+        check(sentence, date(2024, 1, 10), "23,500"),
+        "accurate 25646.0 [returns]"
+    );
+    assert_eq!(
+        check(sentence, date(2024, 4, 10), "23,500"),
+        "roughly_right 25646.0 [returns]"
+    );
 }
 
 #[test]
@@ -611,6 +623,24 @@ fn the_headline_says_what_is_counted() {
             date(2023, 1, 15),
         ),
         ["Only 892 accurate 892.0"]
+    );
+    // A count that names nothing it counts is of the population the headline names: the
+    // 3,091 foreign national offenders returned in 2022, not all 14,771 returns.
+    assert_eq!(
+        check_under(
+            "Foreign criminals deported from Britain",
+            &["The Home Office removed 3,100 last year."],
+            date(2023, 3, 10),
+        ),
+        ["3,100 accurate 3091.0"]
+    );
+    assert_eq!(
+        check_under(
+            "Foreign criminals deported from Britain",
+            &["The Home Office removed 3,100 people last year."],
+            date(2023, 3, 10),
+        ),
+        ["3,100 inaccurate 14771.0"]
     );
     // Without the headline, nothing says what the figure counts.
     let alone = checker().check_sentence(

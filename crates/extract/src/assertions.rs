@@ -29,6 +29,7 @@ pub(crate) fn find(
         .filter(|q| q.kind != Kind::Money && !taken(&q.number_span))
         .collect();
     restatements(text, &mut found);
+    own_tallies(text, &mut found);
     // "citizens of ten countries" counts countries, not people.
     if let Some((span, _)) = countries_counted(text) {
         found.retain(|q| !overlaps(&q.number_span, &span));
@@ -109,6 +110,50 @@ fn restatements(text: &str, quantities: &mut [quantity::Quantity]) {
         let is_share = matches!(this.kind, Kind::Percent | Kind::Fraction);
         if bracketed && is_share && this.direction.is_none() && previous.direction.is_some() {
             this.direction = previous.direction;
+        }
+    }
+}
+
+/// Adverbs that may stand between "have" and the verb of a tally: "we've now returned".
+const TALLY_ADVERBS: [&str; 5] = ["now", "already", "so", "far", "successfully"];
+
+/// "We have removed 1,100 this year", "we've now returned 1,800": a speaker's own tally of
+/// what they have done, a plain number right after the verb, is a count reached so far,
+/// and claims at least that many. A figure that turns out higher does not make it wrong.
+fn own_tallies(text: &str, quantities: &mut [quantity::Quantity]) {
+    let lower = text.to_ascii_lowercase();
+    for q in quantities.iter_mut() {
+        let plain = q.kind == Kind::Count
+            && q.qualifier == quantity::Qualifier::Exact
+            && !q.vague
+            && q.direction.is_none()
+            && q.per.is_none()
+            // "Just 300", "only 300": said as few, not as a tally.
+            && q.span.start == q.number_span.start;
+        if !plain {
+            continue;
+        }
+        let Some(before) = lower.get(..q.span.start) else {
+            continue;
+        };
+        let words: Vec<&str> = before
+            .split_whitespace()
+            .rev()
+            .take(5)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+            .collect();
+        let Some((verb, rest)) = words.split_first() else {
+            continue;
+        };
+        let done = verb.len() > 4 && verb.ends_with("ed");
+        let mut rest = rest.iter().skip_while(|w| TALLY_ADVERBS.contains(w));
+        let perfect = match rest.next() {
+            Some(&"we've" | &"i've") => true,
+            Some(&"have") => matches!(rest.next(), Some(&"we" | &"i")),
+            _ => false,
+        };
+        if done && perfect {
+            q.qualifier = quantity::Qualifier::AtLeast;
         }
     }
 }

@@ -402,3 +402,33 @@ fn a_day_named_beside_another_period_is_when_it_was_said() {
         "on Monday"
     );
 }
+
+#[test]
+fn a_speakers_own_tally_claims_at_least_that_many() {
+    let qualifier = |text: &str| {
+        claims(text)
+            .first()
+            .and_then(|c| c.quantity())
+            .map(|q| q.qualifier)
+    };
+    use quantity::Qualifier::{AtLeast, Exact};
+    assert_eq!(
+        qualifier("We have deported 2,300 so far this year."),
+        Some(AtLeast)
+    );
+    assert_eq!(
+        qualifier("\u{201c}We've now returned 640 to Georgia.\u{201d}"),
+        Some(AtLeast)
+    );
+    assert_eq!(qualifier("I have removed 75 this month."), Some(AtLeast));
+    // Someone else's tally, a number qualified, or a verb not next to it: as said.
+    assert_eq!(qualifier("They have removed 2,300 this year."), Some(Exact));
+    assert_eq!(
+        qualifier("We have removed just 300 this year."),
+        Some(Exact)
+    );
+    assert_eq!(
+        qualifier("We have seen 2,300 arrivals this year."),
+        Some(Exact)
+    );
+}

@@ -143,7 +143,10 @@ fn is_clock(t: &Tokens, end: usize) -> bool {
 pub(crate) fn is_duration(t: &Tokens, end: usize) -> bool {
     let dash = usize::from(t.is_dash(end) && t.attached(end));
     let adjective = usize::from(t.is_any(end, TIME_UNIT_ADJECTIVES));
-    t.is_any(end + dash, TIME_UNITS) || t.is_any(end + adjective, TIME_UNITS)
+    // "3,100 last year", "400 next month": a count, then when.
+    let when = t.is_any(end, &["last", "past", "previous", "next"])
+        && t.word(end + 1).is_some_and(|w| !w.ends_with('s'));
+    t.is_any(end + dash, TIME_UNITS) || (!when && t.is_any(end + adjective, TIME_UNITS))
 }
 
 /// "two-child", "10-point", "one-off": a number inside a compound word.

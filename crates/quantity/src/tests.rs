@@ -442,6 +442,9 @@ fn durations_are_skipped() {
     assert_snapshot!(check("Six months later, 200 more arrived."), @"200 more → 200 count exact precision=100 up");
     assert_snapshot!(check("It took half an hour."), @"(none)");
     assert_snapshot!(check("After two consecutive quarters of growth."), @"(none)");
+    assert_snapshot!(check("For the three past years."), @"(none)");
+    assert_snapshot!(check("Officials removed 3,100 last year."), @"3,100 → 3100 count exact precision=100");
+    assert_snapshot!(check("They expect to remove 400 next month."), @"400 → 400 count exact precision=100");
 }
 
 #[test]

@@ -145,6 +145,7 @@ fn random_readings(table: &Table, count: usize) -> Vec<Reading> {
                 notes: Vec::new(),
                 strained: false,
                 provisional: false,
+                preliminary: false,
             }
         })
         .collect()

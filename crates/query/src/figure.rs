@@ -632,6 +632,7 @@ mod tests {
             notes: Vec::new(),
             strained: false,
             provisional: false,
+            preliminary: false,
         }
     }
 

@@ -56,6 +56,11 @@ pub struct Reading {
     /// True when the period reaches into the last year of the table's figures, which are
     /// provisional: later releases revise them most.
     pub provisional: bool,
+    /// True when the period had ended when the claim was made but its figures were not yet
+    /// published (a table that comes out in releases, and a period that ends too late for
+    /// the release out then): the speaker can only have had preliminary counts, which the
+    /// published figures revise.
+    pub preliminary: bool,
 }
 
 /// Rows a reading keeps.

@@ -138,6 +138,8 @@ pub struct ReadingJson {
     pub strained: bool,
     /// The period reaches into the table's provisional last year.
     pub provisional: bool,
+    /// The period's figures were not yet published when the claim was made.
+    pub preliminary: bool,
     pub notes: Vec<String>,
     pub sql: String,
 }
@@ -374,6 +376,7 @@ fn reading(rank: usize, j: &Judged) -> ReadingJson {
         score: (r.score * 10.0).round() / 10.0,
         strained: r.strained,
         provisional: r.provisional,
+        preliminary: r.preliminary,
         notes: r.notes.clone(),
         sql: j.sql.clone(),
     }

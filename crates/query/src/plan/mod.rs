@@ -104,6 +104,9 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         }
         return none("no table in the catalog counts what this sentence talks about");
     }
+    if let Some(plan) = population_from_headline(claim, index, &measured) {
+        return plan;
+    }
     let unrecorded_here = |b: &&Bound<'_>| unrecorded(b, claim, &sentence_words).is_some();
     let recorders: Vec<&Bound<'_>> = recorders
         .into_iter()
@@ -224,6 +227,110 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         unmatched: unrecordable,
         whole,
     }
+}
+
+/// "We have removed 1,100 this year", under the headline "Foreign criminals deported": a
+/// count that names nothing it counts, in a sentence that names no narrower population, is
+/// of the population the headline names, when a table the sentence's measure words match
+/// counts it. `None` leaves the claim to its own words.
+fn population_from_headline(
+    claim: &Claim,
+    index: &Index<'_>,
+    measured: &[&Bound<'_>],
+) -> Option<Plan> {
+    let headline = claim.headline.as_deref()?;
+    let narrower = |b: &Bound<'_>| !b.dataset.measure.population.is_empty();
+    if measured.is_empty() || measured.iter().any(|b| narrower(b)) || !counts_nothing_named(claim) {
+        return None;
+    }
+    let own = Sentence::new(claim, index);
+    let under = claim.prefixed(headline);
+    let words = Sentence::new(&under, index);
+    // The sentence's own words name what the narrower table counts ("removed"); the
+    // headline names whom.
+    let named = index.bound.iter().any(|b| {
+        narrower(b)
+            && !own.hits(&b.dataset.measure.words, claim).is_empty()
+            && matches_measure(b, &under, &words)
+    });
+    if !named {
+        return None;
+    }
+    let mut leaning = plan(&under, index);
+    if leaning.unmatched.is_some() || leaning.readings.is_empty() {
+        return None;
+    }
+    for reading in &mut leaning.readings {
+        reading
+            .notes
+            .push("who is counted is read from the headline".to_string());
+    }
+    Some(leaning)
+}
+
+/// Words right after a number that do not name what it counts: "1,100 this year", "1,100
+/// were removed", "removed 1,100." (A noun after the number names it: "1,100 people".)
+const NOT_A_NOUN: [&str; 40] = [
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "to",
+    "from",
+    "by",
+    "with",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "who",
+    "which",
+    "that",
+    "were",
+    "was",
+    "have",
+    "has",
+    "had",
+    "are",
+    "is",
+    "this",
+    "last",
+    "so",
+    "since",
+    "during",
+    "over",
+    "under",
+    "between",
+    "until",
+    "each",
+    "every",
+    "per",
+    "now",
+    "already",
+    "altogether",
+    "overall",
+];
+
+/// True for a count followed by no noun of its own: "removed 1,100 this year".
+fn counts_nothing_named(claim: &Claim) -> bool {
+    let Some(q) = claim.quantity() else {
+        return false;
+    };
+    if q.kind != quantity::Kind::Count {
+        return false;
+    }
+    let after = claim.sentence.get(claim.span.end..).unwrap_or_default();
+    let Some(word) = after.split_whitespace().next() else {
+        return true;
+    };
+    // A comma, full stop or quotation mark right after the number ends the phrase there.
+    if !word.starts_with(|c: char| c.is_alphanumeric()) {
+        return true;
+    }
+    let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    bare.len() < word.len() || NOT_A_NOUN.contains(&bare.to_ascii_lowercase().as_str())
 }
 
 /// The whole of a share, counted in `bound`: the claim's most natural count there. `None`
@@ -521,6 +628,22 @@ fn latest_out(
         .find(|end| out_by(*end))
 }
 
+/// Whether the period had ended when the claim was made but its figures were still to be
+/// published: its last quarter came out later than the claim, by the table's release delay.
+/// (A period running up to the claim is read day by day, with bounds of its own.)
+fn preliminary(bound: &Bound<'_>, claim: &Claim, window: &Window) -> bool {
+    let Some(lag) = bound.dataset.published_after_days else {
+        return false;
+    };
+    if window.period.open || window.period.end.latest >= claim.reference {
+        return false;
+    }
+    crate::window::quarter_days(window.last).is_some_and(|(_, end)| {
+        end.checked_add(jiff::Span::new().days(i64::from(lag)))
+            .is_ok_and(|out| out > claim.reference)
+    })
+}
+
 /// The last quarters of a table whose figures are provisional.
 const PROVISIONAL_QUARTERS: i32 = 4;
 
@@ -627,6 +750,7 @@ fn finish(
             notes: Vec::new(),
             strained: false,
             provisional: provisional(other),
+            preliminary: false,
         };
         arithmetic = Arithmetic::ShareOf {
             part: Box::new(part),
@@ -655,5 +779,6 @@ fn finish(
         notes: draft.notes,
         strained: draft.strained,
         provisional: provisional(bound),
+        preliminary: preliminary(bound, claim, window),
     })
 }
