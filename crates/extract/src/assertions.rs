@@ -121,41 +121,46 @@ const TALLY_ADVERBS: [&str; 5] = ["now", "already", "so", "far", "successfully"]
 /// what they have done, a plain number right after the verb, is a count reached so far,
 /// and claims at least that many. A figure that turns out higher does not make it wrong.
 fn own_tallies(text: &str, quantities: &mut [quantity::Quantity]) {
-    let lower = text.to_ascii_lowercase();
     for q in quantities.iter_mut() {
-        let plain = q.kind == Kind::Count
-            && q.qualifier == quantity::Qualifier::Exact
+        let plain = q.qualifier == quantity::Qualifier::Exact
             && !q.vague
             && q.direction.is_none()
             && q.per.is_none()
             // "Just 300", "only 300": said as few, not as a tally.
             && q.span.start == q.number_span.start;
-        if !plain {
-            continue;
-        }
-        let Some(before) = lower.get(..q.span.start) else {
-            continue;
-        };
-        let words: Vec<&str> = before
-            .split_whitespace()
-            .rev()
-            .take(5)
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
-            .collect();
-        let Some((verb, rest)) = words.split_first() else {
-            continue;
-        };
-        let done = verb.len() > 4 && verb.ends_with("ed");
-        let mut rest = rest.iter().skip_while(|w| TALLY_ADVERBS.contains(w));
-        let perfect = match rest.next() {
-            Some(&"we've" | &"i've") => true,
-            Some(&"have") => matches!(rest.next(), Some(&"we" | &"i")),
-            _ => false,
-        };
-        if done && perfect {
+        if plain && own_tally(text, q) {
             q.qualifier = quantity::Qualifier::AtLeast;
         }
     }
+}
+
+/// True when a count follows right after "we have" or "I have" and a verb of doing: "we
+/// have removed 1,100", "we've now returned 1,800".
+pub(crate) fn own_tally(text: &str, q: &quantity::Quantity) -> bool {
+    if q.kind != Kind::Count {
+        return false;
+    }
+    let Some(before) = text.get(..q.span.start) else {
+        return false;
+    };
+    let lower = before.to_ascii_lowercase().replace('\u{2019}', "'");
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .rev()
+        .take(5)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .collect();
+    let Some((verb, rest)) = words.split_first() else {
+        return false;
+    };
+    let done = verb.len() > 4 && verb.ends_with("ed");
+    let mut rest = rest.iter().skip_while(|w| TALLY_ADVERBS.contains(w));
+    let perfect = match rest.next() {
+        Some(&"we've" | &"i've") => true,
+        Some(&"have") => matches!(rest.next(), Some(&"we" | &"i")),
+        _ => false,
+    };
+    done && perfect
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {

@@ -70,6 +70,10 @@ pub struct Claim {
     /// For a share said to come from a number of countries ("over half came from three
     /// countries"), that number: the share is of the largest that many.
     pub top_countries: Option<usize>,
+    /// True when the speakers tell of what they themselves did ("we have removed 1,100",
+    /// "I oversaw the removal of"): they count from their own records, which run up to the
+    /// time of speaking, not from the statistics published by then.
+    pub own_figures: bool,
 }
 
 /// What a claim asserts.
@@ -338,8 +342,9 @@ fn sentence_claims(
     );
     // "I oversaw the removal of 12,000": a claim of the speaker's own record, stating no
     // period, is about their latest term of office.
+    let own_record = periods::own_record(text);
     let own_term = who
-        .filter(|_| periods::own_record(text))
+        .filter(|_| own_record)
         .and_then(|name| temporal::term_of(context.events, name, context.published));
     let said = periods::time_of_speaking(text, &times, local_speaker.as_ref().map(|s| &s.span));
     let ages = quantity::find_ages(text);
@@ -370,6 +375,8 @@ fn sentence_claims(
             own_term,
         };
         let timing = periods::choose(text, &asserted, &times, said.as_ref(), state, reference);
+        let own_figures = own_record
+            || matches!(&assertion, Assertion::Quantity(q) if assertions::own_tally(text, q));
         out.push(Claim {
             others,
             sentence: text.to_string(),
@@ -390,6 +397,7 @@ fn sentence_claims(
             unresolved: timing.unresolved,
             horizon: timing.horizon,
             top_countries,
+            own_figures,
         });
     }
     state.previous_sentence = Some(text.to_string());

@@ -585,7 +585,8 @@ fn published_daily(
 }
 
 /// "So far this year", up to the end of the latest quarter published by the reference date;
-/// `None` when the period is not the year so far or no quarter of it is out.
+/// `None` when the period is not the year so far, no quarter of it is out, or the speakers
+/// count what they did themselves ("we have removed 1,100 this year").
 fn year_to_date(
     claim: &Claim,
     period: &extract::ClaimPeriod,
@@ -596,7 +597,8 @@ fn year_to_date(
     let so_far = p.open
         && p.start.earliest == jiff::civil::Date::new(year, 1, 1).ok()?
         && p.end.earliest >= claim.reference;
-    if !so_far {
+    // Speakers telling of what they did count from their own records, up to the day.
+    if !so_far || claim.own_figures {
         return None;
     }
     let last = latest_out(store::Quarter::new(i32::from(year), 3)?, 3, out_by)?;
