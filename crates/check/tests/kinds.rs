@@ -1566,3 +1566,22 @@ fn a_running_total_to_date_may_be_a_few_days_old() {
     );
     assert_eq!(checked[0].verdict.as_str(), "roughly_right");
 }
+
+#[test]
+fn a_season_begins_on_a_fuzzy_day() {
+    // Summer 2022 begins on a day from 1 June to 1 July: Albanians were 41.6% of small-boat
+    // arrivals from June to August, 44.5% in July and August (2,194 of 8,199 in the second
+    // quarter, 9,044 of 20,301 in the third), 43.0% from 16 June, the middle. "About 43%"
+    // allows 42% to 44%, which holds for some summers and not others: roughly right.
+    let checked = checker().check_sentence(
+        "Over the summer about 43% of those who crossed the Channel in small boats were Albanian.",
+        date(2022, 9, 5),
+    );
+    let claim = &checked[0];
+    assert_eq!(claim.verdict.as_str(), "roughly_right");
+    let figure = &claim.readings[claim.decisive.unwrap()].figure;
+    let close = |a: f64, b: f64| (a - b).abs() < 0.05;
+    assert!(close(figure.value, 42.95), "{}", figure.value);
+    assert!(close(figure.range.0, 41.61), "{:?}", figure.range);
+    assert!(close(figure.range.1, 44.55), "{:?}", figure.range);
+}

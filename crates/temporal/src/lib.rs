@@ -48,7 +48,10 @@
 //! - "in just six months", "in the five months since ...": about that many months to the
 //!   reference date; the start is fuzzy by 15 days either side.
 //! - Seasons are meteorological, northern hemisphere: spring March–May, summer June–August,
-//!   autumn September–November. Winter, which spans two years, is not read.
+//!   autumn September–November, but begin on a fuzzy day from the first of their first month
+//!   to the first of the next (summer begins with June by the Met Office's calendar, on 21
+//!   June by the astronomical one, with July and the school holidays in common use). Winter,
+//!   which spans two years, is not read.
 //! - A bare four-digit number is a year only after a cue word, before a month or quarter, as
 //!   the subject of a clause ("2022 saw"), after "the" before a noun such as "level", in a
 //!   list after another year, or at the start of a sentence; and never before a counted noun

@@ -123,6 +123,20 @@ impl Spec {
             Unit::Year => exact(ymd(year, 1, 1)?, ymd(year, 12, 31)?),
             Unit::Years { last } => exact(ymd(year, 1, 1)?, ymd(last, 12, 31)?),
             Unit::FinancialYear => exact(ymd(year, 4, 1)?, ymd(year.checked_add(1)?, 3, 31)?),
+            // A season begins on the first of its first month by the Met Office's calendar,
+            // later by the astronomical one (21 June) and, in common use, with the next
+            // month (summer with July and the school holidays): any day of that month.
+            Unit::Months {
+                first,
+                last,
+                name: MonthsName::Season(_),
+            } => Some((
+                Day {
+                    earliest: ymd(year, first, 1)?,
+                    latest: ymd(year, first + 1, 1)?,
+                },
+                Day::exact(month_end(year, last)?),
+            )),
             Unit::Months { first, last, .. } => exact(ymd(year, first, 1)?, month_end(year, last)?),
             Unit::Day { month, day } => exact(ymd(year, month, day)?, ymd(year, month, day)?),
             Unit::StartOfYear => exact(ymd(year, 1, 1)?, ymd(year, 1, 1)?),
@@ -163,7 +177,10 @@ fn describe_months(first: i8, last: i8, name: MonthsName, year: i32) -> String {
         MonthsName::Half(h) => format!("H{h} {year} ({from} to {to})"),
         MonthsName::First(n) => format!("the first {n} months of {year} ({from} to {to})"),
         MonthsName::Last(n) => format!("the last {n} months of {year} ({from} to {to})"),
-        MonthsName::Season(s) => format!("the {s} of {year} ({from} to {to})"),
+        MonthsName::Season(s) => format!(
+            "the {s} of {year} (from a day between 1 {from} and 1 {} to the end of {to})",
+            month_name(first + 1)
+        ),
     }
 }
 

@@ -168,8 +168,8 @@ fn halves_and_parts_of_years() {
     assert_snapshot!(check("From January to September 2022, 30,000 arrived.", "2022-11-24"), @"From January to September 2022 → between 2022-01-01 → 2022-09-30");
     assert_snapshot!(check("from May to September 2022 the rate rose", "2022-11-02"), @"from May to September 2022 → between 2022-05-01 → 2022-09-30");
     assert_snapshot!(check("Between July and September 2024, 8,000 were refused.", "2024-12-01"), @"Between July and September 2024 → between 2024-07-01 → 2024-09-30");
-    assert_snapshot!(check("Over the summer the queues grew.", "2022-09-05"), @"Over the summer → 2022-06-01 → 2022-08-31");
-    assert_snapshot!(check("Over the summer the queues grew.", "2023-03-01"), @"Over the summer → 2022-06-01 → 2022-08-31");
+    assert_snapshot!(check("Over the summer the queues grew.", "2022-09-05"), @"Over the summer → 2022-06-01..2022-07-01 → 2022-08-31");
+    assert_snapshot!(check("Over the summer the queues grew.", "2023-03-01"), @"Over the summer → 2022-06-01..2022-07-01 → 2022-08-31");
     assert_snapshot!(check("The second half of last year was calmer.", "2023-05-16"), @"The second half of last year → 2022-07-01 → 2022-12-31");
     assert_snapshot!(check("October 2023 to September 2024 saw 90,000 grants.", "2024-11-28"), @"October 2023 to September 2024 → 2023-10-01 → 2024-09-30");
 }
@@ -309,8 +309,8 @@ fn more_shapes() {
         "#);
     assert_snapshot!(check("Since then the queue has grown.", "2023-05-16"), @"Since then → since unresolved: then");
     assert_snapshot!(check("Until 2020, the route was little used.", "2023-05-16"), @"Until 2020 → until 2020-01-01 → 2020-12-31");
-    assert_snapshot!(check("Last summer the queues grew.", "2023-07-01"), @"Last summer → 2022-06-01 → 2022-08-31");
-    assert_snapshot!(check("This summer the queues grew.", "2023-07-01"), @"This summer → 2023-06-01 → 2023-08-31");
+    assert_snapshot!(check("Last summer the queues grew.", "2023-07-01"), @"Last summer → 2022-06-01..2022-07-01 → 2022-08-31");
+    assert_snapshot!(check("This summer the queues grew.", "2023-07-01"), @"This summer → 2023-06-01..2023-07-01 → 2023-08-31");
     assert_snapshot!(check("Figures for 2021 to date show a rise.", "2021-09-24"), @"for 2021 to date → 2021-01-01 → 2021-09-24 (open)");
     assert_snapshot!(check("In the year to date, 9,000 have come.", "2023-05-16"), @"In the year to date → 2023-01-01 → 2023-05-16 (open)");
     assert_snapshot!(check("Between 2023 and 2018 the order is backwards.", "2023-05-16"), @"(none)");
