@@ -1586,3 +1586,35 @@ fn a_season_begins_on_a_fuzzy_day() {
     assert!(close(figure.range.0, 44.55), "{:?}", figure.range);
     assert!(close(figure.range.1, 41.61), "{:?}", figure.range);
 }
+
+#[test]
+fn when_the_figures_began_says_which_table() {
+    // Nothing names what is counted, but only the arrivals tables begin in 2018 (small-boat
+    // arrivals: 8,466 in 2020), and only the returns tables in 2004 (enforced and voluntary
+    // returns: 28,409 in 2005).
+    assert_eq!(
+        check(
+            "The 2020 total of 8,466 was then the highest since figures began to be collected in 2018.",
+            date(2021, 3, 1),
+            "8,466"
+        ),
+        "accurate 8466.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "In 2005 the total reached 28,400, the most since records began in 2004.",
+            date(2021, 3, 1),
+            "28,400"
+        ),
+        "accurate 28409.0 [returns]"
+    );
+    // Without it, nothing says what the figure counts.
+    assert_eq!(
+        check(
+            "The 2020 total of 8,466 was then the highest on record.",
+            date(2021, 3, 1),
+            "8,466"
+        ),
+        "not_checkable -"
+    );
+}

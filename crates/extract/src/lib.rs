@@ -26,6 +26,7 @@ use std::ops::Range;
 use countries::Gazetteer;
 use document::{Attribution, Document};
 use jiff::civil::Date;
+pub use periods::series_began;
 pub use quantity::{AgeBand, Direction, Quantity};
 pub use temporal::{Day, Event, Period};
 

@@ -29,6 +29,48 @@ const SPEECH: [&str; 14] = [
     "insisted",
 ];
 
+/// Words for the figures of a series, and words for their beginning: "since records began in
+/// 2004", "since figures began to be collected in 2018", "since the data were first
+/// published in 2010".
+const SERIES: [&str; 5] = ["records", "figures", "data", "statistics", "counting"];
+const BEGAN: [&str; 5] = ["began", "begin", "started", "start", "first"];
+
+/// "Since records began in 2004", "since figures began to be collected in 2018": when the
+/// figures began, which says which series the sentence is about and how far back a record
+/// reaches, but is never the period of a claim. The words from "since" to the year, and the
+/// year.
+pub fn series_began(text: &str) -> Option<(Range<usize>, i32)> {
+    let lower = text.to_ascii_lowercase();
+    let words: Vec<(usize, &str)> = lower
+        .split_inclusive(|c: char| !c.is_ascii_alphanumeric())
+        .scan(0usize, |at, piece| {
+            let start = *at;
+            *at += piece.len();
+            let word = piece.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+            Some((start, word))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    words.iter().enumerate().find_map(|(i, (start, w))| {
+        if *w != "since" {
+            return None;
+        }
+        let after = words.get(i + 1..(i + 9).min(words.len()))?;
+        let series = after.iter().position(|(_, w)| SERIES.contains(w))?;
+        let began = after[series..]
+            .iter()
+            .position(|(_, w)| BEGAN.contains(w))?
+            + series;
+        after[began..].iter().find_map(|(at, w)| {
+            let year = w
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1900..=2100).contains(y))?;
+            Some((*start..at + w.len(), year))
+        })
+    })
+}
+
 /// What a claim's periods came to.
 #[derive(Debug, Default)]
 pub(crate) struct Timing {
@@ -134,12 +176,19 @@ pub(crate) fn choose(
         })
         .flatten();
     let is_horizon = |t: &TimeExpr| horizon.is_some_and(|h| h.span == t.span);
+    // "Since records began in 2004" says when the figures began, not what period is counted.
+    let series = series_began(text).map(|(span, _)| span);
+    let in_series = |t: &TimeExpr| {
+        series
+            .as_ref()
+            .is_some_and(|s| s.start <= t.span.start && t.span.end <= s.end)
+    };
     let main = own.or_else(|| {
         let eligible = || {
             candidates
                 .iter()
                 .copied()
-                .filter(|t| !is_base(t) && !is_horizon(t))
+                .filter(|t| !is_base(t) && !is_horizon(t) && !in_series(t))
         };
         let beyond_another = |t: &&TimeExpr| {
             asserted

@@ -432,3 +432,25 @@ fn a_speakers_own_tally_claims_at_least_that_many() {
         Some(Exact)
     );
 }
+
+#[test]
+fn when_the_figures_began_is_not_a_period() {
+    let text = "In 2021 the count – the highest since records began in 2009 – rose.";
+    let (span, year) = crate::series_began(text).unwrap();
+    assert_eq!((&text[span], year), ("since records began in 2009", 2009));
+    assert_eq!(
+        crate::series_began("Since 2009, records show a rise."),
+        None
+    );
+    let found =
+        claims("The total of 4,100 was the most since figures began to be collected in 2011.");
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0]
+            .period
+            .as_ref()
+            .is_none_or(|p| p.period.start.earliest.year() != 2011),
+        "{:?}",
+        found[0].period
+    );
+}

@@ -204,8 +204,16 @@ pub(super) fn best_is_unrecorded(
 
 /// How specifically the sentence names the dataset's measure near the quantity: longer
 /// phrases count more, and distance and words about another claim count against them.
-/// Minus infinity when every match lies inside words another table marks as unrecorded.
+/// Minus infinity when every match lies inside words another table marks as unrecorded;
+/// nothing for a table no word names (one whose figures began when the sentence says).
 pub(super) fn measure_fit(bound: &Bound<'_>, claim: &Claim, sentence_words: &Sentence) -> f64 {
+    let measure = &bound.dataset.measure.words;
+    if measure
+        .find_in(&claim.sentence, &sentence_words.words)
+        .is_empty()
+    {
+        return 0.0;
+    }
     sentence_words
         .hits(&bound.dataset.measure.words, claim)
         .iter()
@@ -221,6 +229,20 @@ pub(super) fn measure_fit(bound: &Bound<'_>, claim: &Claim, sentence_words: &Sen
             2.0 * words as f64 - (gap / 30.0).min(3.0) - elsewhere
         })
         .fold(f64::NEG_INFINITY, f64::max)
+}
+
+/// "The highest number since figures began to be collected in 2018": in a sentence that
+/// names no measure, the tables whose figures begin in the year it gives. Empty when it gives
+/// none, or no table begins then.
+pub(super) fn series_begun<'i, 'a>(claim: &Claim, index: &'i Index<'a>) -> Vec<&'i Bound<'a>> {
+    let Some((_, year)) = extract::series_began(&claim.sentence) else {
+        return Vec::new();
+    };
+    index
+        .bound
+        .iter()
+        .filter(|b| b.coverage.is_some_and(|(first, _)| first.year() == year))
+        .collect()
 }
 
 /// For a share, whether the phrase naming the whole uses the table's measure or population

@@ -22,7 +22,7 @@ use countries::countries;
 use dimensions::dimension_options;
 use measure::{
     Sentence, best_is_unrecorded, matches_measure, measure_fit, named_in_whole, other_populations,
-    owned_unrecorded, part_table, records_unrecorded, unrecorded,
+    owned_unrecorded, part_table, records_unrecorded, series_begun, unrecorded,
 };
 use periods::arithmetic;
 use shares::{known_whole, mark_parts, usual_whole};
@@ -80,11 +80,20 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
     } else {
         unblocked
     };
-    let measured: Vec<&Bound<'_>> = index
+    let mut measured: Vec<&Bound<'_>> = index
         .bound
         .iter()
         .filter(|b| matches_measure(b, claim, &sentence_words))
         .collect();
+    // "The highest since figures began to be collected in 2018": with no measure named, the
+    // tables whose figures begin then.
+    let mut begun_note = None;
+    if measured.is_empty() {
+        measured = series_begun(claim, index);
+        begun_note = measured.first().map(|_| {
+            "what is counted is read from when the sentence says the figures began".to_string()
+        });
+    }
     if measured.is_empty() {
         let leans = [
             (&claim.context, "the sentence before"),
@@ -183,6 +192,7 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         );
         for reading in &mut found {
             reading.notes.extend(trimmed.clone());
+            reading.notes.extend(begun_note.clone());
         }
         readings.extend(found);
     }
