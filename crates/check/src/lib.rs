@@ -211,8 +211,49 @@ impl Checker {
         if checked.verdict == Verdict::NotCheckable {
             note_whole(&mut checked, &plan, index);
         }
+        if checked.verdict == Verdict::PeriodNotCovered {
+            note_standing_record(&mut checked, index);
+        }
         checked
     }
+}
+
+/// "Record levels of returns", said of a time the data do not reach: the record it would have
+/// to beat, the highest (or lowest) the data hold over a stretch as long, is given for
+/// context.
+fn note_standing_record(checked: &mut Checked, index: &Index<'_>) {
+    let Some(judged) = checked.decisive.and_then(|d| checked.readings.get(d)) else {
+        return;
+    };
+    let Some(bound) = index.get(&judged.reading.dataset) else {
+        return;
+    };
+    let Some(standing) = query::standing_record(&judged.reading, bound.table) else {
+        return;
+    };
+    let highest = !matches!(
+        judged.reading.arithmetic,
+        query::Arithmetic::Record { high: false, .. }
+    );
+    let stretch = if standing.first == standing.last {
+        standing.first.to_string()
+    } else {
+        format!("{} to {}", standing.first, standing.last)
+    };
+    let what = format!(
+        "the {} the data hold: {}, {stretch}",
+        if highest { "highest" } else { "lowest" },
+        judged.reading.description
+    );
+    checked.explanation.push_str(&format!(
+        " The record to compare it with is the {}: {}.",
+        what.trim_start_matches("the "),
+        number::count(standing.value)
+    ));
+    checked.context.push(Aside {
+        what,
+        value: standing.value,
+    });
 }
 
 /// How the context figure of a share's whole begins its `what`.

@@ -1618,3 +1618,36 @@ fn when_the_figures_began_says_which_table() {
         "not_checkable -"
     );
 }
+
+#[test]
+fn a_record_beyond_the_data_shows_the_record_to_beat() {
+    // "This Home Secretary" is the term under way (from 5 July 2024, said in August 2025),
+    // which the data do not reach. Two records, each of its own words: the highest enforced
+    // and voluntary returns over any four quarters running were 47,125 (2011Q4 to 2012Q3);
+    // the highest enforced returns 21,425 (2004).
+    let checked = checker().check_sentence(
+        "Under this Home Secretary we have seen record levels of returns, and record levels of deportations.",
+        date(2025, 8, 1),
+    );
+    let context: Vec<(&str, f64)> = checked
+        .iter()
+        .map(|c| {
+            assert_eq!(c.verdict.as_str(), "period_not_covered");
+            let aside = c.context.last().expect("a record to beat");
+            (aside.what.as_str(), aside.value)
+        })
+        .collect();
+    assert_eq!(
+        context,
+        [
+            (
+                "the highest the data hold: returns of people from the UK: enforced and voluntary returns, 2011Q4 to 2012Q3",
+                47_125.0
+            ),
+            (
+                "the highest the data hold: returns of people from the UK: enforced return, 2004Q1 to 2004Q4",
+                21_425.0
+            )
+        ]
+    );
+}

@@ -46,13 +46,22 @@ pub(crate) fn find(
         return found;
     }
     if let Some((span, record)) = record(text) {
-        let apart = found
-            .iter()
-            .all(|(q, _)| q.end + 20 < span.start || span.end + 20 < q.start);
-        if apart {
-            found.push((span, record));
-            found.sort_by_key(|(s, _)| s.start);
+        // "Record levels of returns ..., record levels of deportations": each is a claim.
+        let lower = text.to_ascii_lowercase();
+        let word = lower[span.clone()].to_string();
+        let again: Vec<Range<usize>> = find_words(&lower, &word)
+            .filter(|s| s.start >= span.end)
+            .collect();
+        let quantities: Vec<Range<usize>> = found.iter().map(|(q, _)| q.clone()).collect();
+        for span in std::iter::once(span).chain(again) {
+            let apart = quantities
+                .iter()
+                .all(|q| q.end + 20 < span.start || span.end + 20 < q.start);
+            if apart {
+                found.push((span, record.clone()));
+            }
         }
+        found.sort_by_key(|(s, _)| s.start);
     }
     if found.is_empty() {
         found.extend(trend(text).or_else(|| comparative(text, times)));
@@ -442,11 +451,16 @@ pub(crate) fn countries_counted(text: &str) -> Option<(Range<usize>, usize)> {
 
 /// Byte range of `word` in `lower` where it stands as a whole word.
 pub(crate) fn find_word(lower: &str, word: &str) -> Option<Range<usize>> {
+    find_words(lower, word).next()
+}
+
+/// Every place `word` occurs in `lower` as whole words.
+fn find_words<'t>(lower: &'t str, word: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
     let bytes = lower.as_bytes();
     lower
         .match_indices(word)
         .map(|(i, _)| i..i + word.len())
-        .find(|span| {
+        .filter(|span| {
             let before = span.start == 0 || !bytes[span.start - 1].is_ascii_alphanumeric();
             let after = span.end == bytes.len() || !bytes[span.end].is_ascii_alphanumeric();
             before && after

@@ -358,6 +358,13 @@ fn sentence_claims(
         .filter(|(_, a)| matches!(a, Assertion::Quantity(_)))
         .map(|(s, _)| s.clone())
         .collect();
+    // "Record levels of returns ..., record levels of deportations": each record's words run
+    // up to the next; a count's words are not cut short by a record.
+    let records: Vec<Range<usize>> = assertions
+        .iter()
+        .filter(|(_, a)| matches!(a, Assertion::Record { .. }))
+        .map(|(s, _)| s.clone())
+        .collect();
     let reference = said.as_ref().map_or(context.published, |s| s.days.latest);
     for (span, assertion) in assertions {
         let plain = matches!(&assertion, Assertion::Quantity(q) if q.direction.is_none() && q.kind != quantity::Kind::Multiple);
@@ -366,7 +373,11 @@ fn sentence_claims(
         let record = matches!(assertion, Assertion::Record { .. });
         let top_countries = countries_counted
             .filter(|_| matches!(&assertion, Assertion::Quantity(q) if q.is_share()));
-        let others: Vec<Range<usize>> = spans.iter().filter(|s| **s != span).cloned().collect();
+        let mut others: Vec<Range<usize>> = spans.iter().filter(|s| **s != span).cloned().collect();
+        if record {
+            others.extend(records.iter().filter(|s| **s != span).cloned());
+            others.sort_by_key(|s| s.start);
+        }
         let asserted = periods::Asserted {
             record,
             span: &span,

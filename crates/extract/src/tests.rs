@@ -454,3 +454,17 @@ fn when_the_figures_began_is_not_a_period() {
         found[0].period
     );
 }
+
+#[test]
+fn records_said_in_turn_are_each_a_claim() {
+    let found = claims("We saw record levels of arrests, record levels of removals.");
+    let records: Vec<&str> = found
+        .iter()
+        .filter(|c| matches!(c.assertion, Assertion::Record { .. }))
+        .map(|c| c.words())
+        .collect();
+    assert_eq!(records, ["record levels", "record levels"]);
+    let removals = found[1].sentence.find("removals").unwrap();
+    let span = removals..removals + "removals".len();
+    assert!(!found[0].owns(&span) && found[1].owns(&span));
+}

@@ -166,6 +166,55 @@ pub fn evaluate_with(reading: &Reading, table: &Table, part_table: Option<&Table
     figure
 }
 
+/// The record a claim of a record sets itself against: the highest (or, for a low, the
+/// lowest) total the table holds over a stretch as long as the claim's period, in quarters
+/// running, under the reading's filters. A period of a year or more is a yearly level, set
+/// against every four quarters running ("record levels of returns" in a minister's time).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Standing {
+    pub value: f64,
+    /// The first and last quarter of the stretch that holds it.
+    pub first: Quarter,
+    pub last: Quarter,
+}
+
+/// The standing record for a record claim's reading, over all of `table`; `None` for a
+/// reading that is not of a record, or a table too short to hold one stretch.
+pub fn standing_record(reading: &Reading, table: &Table) -> Option<Standing> {
+    let Arithmetic::Record { high, .. } = reading.arithmetic else {
+        return None;
+    };
+    let coverage = table.coverage()?;
+    let (first, last) = (*coverage.start(), *coverage.end());
+    let days = reading.window.period.days() + 1;
+    let length = if days >= 365 {
+        4
+    } else {
+        ((days as f64 / 91.3).round() as i32).max(1)
+    };
+    let rows = store_filter(table, &reading.filters, |_| true);
+    let mut series = vec![0.0; (last.index() - first.index() + 1) as usize];
+    for (sign, filter) in &rows.terms {
+        for (total, part) in series
+            .iter_mut()
+            .zip(table.sum_by_quarter(filter, first..=last))
+        {
+            *total += sign * part;
+        }
+    }
+    let stretches = series.windows(length as usize).enumerate().map(|(i, w)| {
+        let start = Quarter::from_index(first.index() + i as i32);
+        (start, w.iter().sum::<f64>())
+    });
+    let better = |a: f64, b: f64| if high { a > b } else { a < b };
+    let (start, value) = stretches.reduce(|best, s| if better(s.1, best.1) { s } else { best })?;
+    Some(Standing {
+        value,
+        first: start,
+        last: Quarter::from_index(start.index() + length - 1),
+    })
+}
+
 fn reading_base(reading: &Reading) -> Option<&Window> {
     match &reading.arithmetic {
         Arithmetic::Change { base }

@@ -24,7 +24,7 @@ use std::collections::HashMap;
 
 use catalog::{Catalog, Dataset, Role};
 use countries::Gazetteer;
-pub use figure::{Coverage, Figure, evaluate, evaluate_with};
+pub use figure::{Coverage, Figure, Standing, evaluate, evaluate_with, standing_record};
 pub use plan::{Plan, plan};
 use store::{Quarter, Table};
 pub use window::{Window, day_weight, quarter_days};

@@ -35,11 +35,13 @@ impl Parser<'_> {
         for event in self.ctx.events {
             let generic = self.mentions_any(&event.about).then_some(&event.generic);
             let own = own_words(event, self.ctx.speaker);
+            let current = current_words(event, self.reference());
             let Some((pos, end)) = event
                 .aliases
                 .iter()
                 .chain(generic.into_iter().flatten())
                 .chain(&own)
+                .chain(&current)
                 .find_map(|a| find_alias(&words, a))
             else {
                 continue;
@@ -120,6 +122,22 @@ impl Parser<'_> {
 fn own_words(event: &Event, speaker: Option<&str>) -> Vec<String> {
     match &event.office {
         Some(office) if speaker.is_some_and(|s| event.held_by(s)) => own_phrases(office),
+        _ => Vec::new(),
+    }
+}
+
+/// How anyone names the term under way: "this home secretary", "the current prime
+/// minister". Empty unless the term had begun and not ended by `reference`.
+fn current_words(event: &Event, reference: Date) -> Vec<String> {
+    let under_way = event.start <= reference && event.end.is_none_or(|end| end > reference);
+    match &event.office {
+        Some(office) if under_way => {
+            let office = office.to_lowercase();
+            ["this", "the current", "the present"]
+                .iter()
+                .map(|lead| format!("{lead} {office}"))
+                .collect()
+        }
         _ => Vec::new(),
     }
 }

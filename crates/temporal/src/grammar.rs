@@ -165,6 +165,9 @@ impl Parser<'_> {
 
     /// A cued core with nothing more to it: "in 2022", "over the summer", "2022 saw".
     fn plain(&self, i: usize) -> Option<(Found, usize)> {
+        if let Some(term) = self.thanks_to(i) {
+            return Some(term);
+        }
         let word = self.norm(i).filter(|w| PLAIN_CUES.contains(w))?;
         if let Some((core, end)) = self
             .core(i + 1, true)
@@ -196,6 +199,21 @@ impl Parser<'_> {
                 end,
             ));
         };
+        let value = Value::Period(self.during_event(found.event));
+        Some((
+            Found {
+                cue: Cue::None,
+                value,
+            },
+            found.end,
+        ))
+    }
+
+    /// "Thanks to this Home Secretary": what was done during the term of the office holder
+    /// named, as "under" would say.
+    fn thanks_to(&self, i: usize) -> Option<(Found, usize)> {
+        let j = self.words(i, &["thanks", "to"])?;
+        let found = self.event(j, true).filter(|f| f.event.office.is_some())?;
         let value = Value::Period(self.during_event(found.event));
         Some((
             Found {

@@ -238,6 +238,10 @@ fn named_events() {
     assert_snapshot!(check("since the agreement of the communique last year, 1,000 went home", "2023-05-16"), @"since the agreement of the communique last year → since 2022-12-13 → 2023-05-16 (open)");
     assert_snapshot!(check("Since Rishi Sunak has been in power, 5,000 were returned.", "2024-06-25"), @"Since Rishi Sunak has been in power → since 2022-10-25 → 2024-06-25 (open)");
     assert_snapshot!(check("During my time as Home Secretary, crossings rose.", "2024-02-07"), @"During my time as Home Secretary → 2019-07-24 → 2022-09-06");
+    // The term under way, as anyone names it; once it has ended, "this" names no one.
+    assert_snapshot!(check("Under this Home Secretary, crossings rose.", "2021-02-07"), @"Under this Home Secretary → 2019-07-24 → 2022-09-06");
+    assert_snapshot!(check("Returns rose thanks to the current Home Secretary.", "2021-02-07"), @"thanks to the current Home Secretary → 2019-07-24 → 2022-09-06");
+    assert_snapshot!(check("Under this Home Secretary, crossings rose.", "2023-02-07"), @"(none)");
     assert_snapshot!(check("Since I became Home Secretary, crossings rose.", "2020-02-07"), @"Since I became Home Secretary → since 2019-07-24 → 2020-02-07 (open)");
     assert_snapshot!(check("It is lower than under the last Labour government.", "2024-01-02"), @"than under the last Labour government → compared 1997-05-02 → 2010-05-11");
     assert_snapshot!(check("Since the Treaty of Example, trade doubled.", "2023-05-16"), @"Since the Treaty of Example → since 2019-03-04 → 2023-05-16 (open)");
