@@ -286,6 +286,17 @@ fn periods_relative_to_the_date() {
         check(sentence, date(2021, 11, 10), "1,568"),
         "inaccurate 610.0 [people_entering_detention]"
     );
+    // A running total over years, said in mid-December 2023, when the published figures ran
+    // to September, all but a twentieth of the period: those figures (14,501 enforced returns
+    // from 2020 to September 2023), not an estimate to the day.
+    assert_eq!(
+        check(
+            "Since 2020 the Home Office has carried out 14,500 enforced returns.",
+            date(2023, 12, 13),
+            "14,500"
+        ),
+        "accurate 14501.0 [returns]"
+    );
     // Speakers telling of what they did count from their own records, up to the day: by 20
     // December 2020 about 2,853 foreign offenders had been returned that year (2,180 to
     // September, and 81 of the 92 days of the 764 in the last quarter), where the published

@@ -486,7 +486,9 @@ fn latest_published(
             .is_ok_and(|d| d <= claim.reference)
     };
     if period.via != extract::Via::Assumed {
-        return year_to_date(claim, period, &out_by).unwrap_or(unchanged);
+        return year_to_date(claim, period, &out_by)
+            .or_else(|| published_nearly_all(claim, period, &out_by))
+            .unwrap_or(unchanged);
     }
     let year_end = period.period.end.latest;
     if out_by(year_end) {
@@ -626,6 +628,48 @@ fn year_to_date(
         ..p.clone()
     };
     Some((to_date, Some(note)))
+}
+
+/// The share of a running period that the figures published by then may leave out and still
+/// stand for all of it.
+const UNPUBLISHED_TAIL: f64 = 0.1;
+
+/// "Only 408 have been returned since 2020", said in December 2023: a running total over a
+/// long period, whose figures then published covered all but its last weeks (to September
+/// 2023, under a tenth of it), is quoted from those figures, and is read to their end.
+/// `None` when the period does not run to the day said, the speakers count what they did
+/// themselves, or the published figures leave out more.
+fn published_nearly_all(
+    claim: &Claim,
+    period: &extract::ClaimPeriod,
+    out_by: &impl Fn(jiff::civil::Date) -> bool,
+) -> Option<(temporal::Period, Option<String>)> {
+    let p = &period.period;
+    let to_date = p.open && p.end.earliest >= claim.reference;
+    if !to_date || claim.own_figures {
+        return None;
+    }
+    let now = crate::window::quarter_of(claim.reference)?;
+    let last = latest_out(now, 4, out_by)?;
+    let whole = crate::window::days_between(p.start.latest, claim.reference);
+    let tail = crate::window::days_between(last, claim.reference);
+    if last <= p.start.latest || tail as f64 > UNPUBLISHED_TAIL * whole as f64 {
+        return None;
+    }
+    let note = format!(
+        "the figures published by {} ran to {last}, all but the last {tail} days of \"{}\", so it is read to then",
+        claim.reference, period.text
+    );
+    let published = temporal::Period {
+        end: temporal::Day::exact(last),
+        open: false,
+        derivation: format!(
+            "{}, as far as the figures then published ran ({last})",
+            p.derivation
+        ),
+        ..p.clone()
+    };
+    Some((published, Some(note)))
 }
 
 /// The last day of the latest of `count` quarters up to `from` whose figures are out.
