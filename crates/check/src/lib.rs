@@ -214,6 +214,9 @@ impl Checker {
         if checked.verdict == Verdict::PeriodNotCovered {
             note_standing_record(&mut checked, index);
         }
+        if checked.claim.against_the_past && checked.verdict == Verdict::Accurate {
+            test_against_the_past(&mut checked, index);
+        }
         checked
     }
 }
@@ -254,6 +257,70 @@ fn note_standing_record(checked: &mut Checked, index: &Index<'_>) {
         what,
         value: standing.value,
     });
+}
+
+/// "Thousands more this year than we have in the past": the year before is the natural base,
+/// but a vague past reaches further back. Where the claim fails against the same stretch of
+/// an earlier year, it is right only of the recent past: roughly right, naming that year.
+fn test_against_the_past(checked: &mut Checked, index: &Index<'_>) {
+    let Some(judged) = checked.decisive.and_then(|d| checked.readings.get(d)) else {
+        return;
+    };
+    let base = match &judged.reading.arithmetic {
+        query::Arithmetic::Change { base }
+        | query::Arithmetic::Difference { base }
+        | query::Arithmetic::Ratio { base } => base,
+        _ => return,
+    };
+    let Some(bound) = index.get(&judged.reading.dataset) else {
+        return;
+    };
+    let rising = match (&checked.claim.assertion, checked.claim.quantity()) {
+        (_, Some(q)) => q.direction != Some(quantity::Direction::Down),
+        (extract::Assertion::Trend { direction, .. }, None) => {
+            *direction != quantity::Direction::Down
+        }
+        _ => return,
+    };
+    let failing = query::earlier_years(&judged.reading.window, bound)
+        .into_iter()
+        .filter(|w| w.period != base.period)
+        .filter_map(|w| {
+            let arithmetic = match &judged.reading.arithmetic {
+                query::Arithmetic::Change { .. } => query::Arithmetic::Change { base: w.clone() },
+                query::Arithmetic::Difference { .. } => {
+                    query::Arithmetic::Difference { base: w.clone() }
+                }
+                _ => query::Arithmetic::Ratio { base: w.clone() },
+            };
+            let reading = query::Reading {
+                arithmetic,
+                ..judged.reading.clone()
+            };
+            let figure = query::evaluate(&reading, bound.table);
+            let fit = judge::fit(&checked.claim, &reading, &figure);
+            (!fit.is_consistent() && figure.value.is_finite()).then_some((w, figure))
+        })
+        .min_by(|(_, a), (_, b)| {
+            let order = a.value.total_cmp(&b.value);
+            if rising { order } else { order.reverse() }
+        });
+    let Some((window, figure)) = failing else {
+        return;
+    };
+    let base_value = figure
+        .parts
+        .iter()
+        .find(|(n, _)| n == "base")
+        .map(|(_, v)| *v);
+    let against = match base_value {
+        Some(v) => format!("{} ({})", explain::period_words(&window), number::count(v)),
+        None => explain::period_words(&window),
+    };
+    checked.verdict = Verdict::RoughlyRight;
+    checked.explanation.push_str(&format!(
+        " But \"the past\" reaches further back than the year before, and against {against} it does not hold: it is right of the recent past only."
+    ));
 }
 
 /// How the context figure of a share's whole begins its `what`.

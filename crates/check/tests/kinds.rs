@@ -1662,3 +1662,28 @@ fn a_record_beyond_the_data_shows_the_record_to_beat() {
         ]
     );
 }
+
+#[test]
+fn a_vague_past_reaches_further_back_than_last_year() {
+    // Enforced and voluntary returns in the first half of 2023 (11,792, as far as the
+    // figures then ran) were 5,305 more than a year before, but fewer than in the same half
+    // of 2013 (23,436): right of the recent past only.
+    assert_eq!(
+        check(
+            "We are removing thousands more people this year than we have in the past.",
+            date(2023, 10, 18),
+            "thousands more"
+        ),
+        "roughly_right 5305.0 [returns]"
+    );
+    // The 45,774 small-boat arrivals of 2022 were 17,248 more than in 2021, and more than that
+    // above every earlier year.
+    assert_eq!(
+        check(
+            "Over 15,000 more people crossed the Channel in small boats in 2022 than in the past.",
+            date(2023, 3, 1),
+            "Over 15,000 more"
+        ),
+        "accurate 17248.0 [irregular_migration]"
+    );
+}

@@ -75,6 +75,10 @@ pub struct Claim {
     /// "I oversaw the removal of"): they count from their own records, which run up to the
     /// time of speaking, not from the statistics published by then.
     pub own_figures: bool,
+    /// True when the claim is set against a vague past ("thousands more than in the past",
+    /// "fewer than before"): the year before is its natural base, and the claim should hold
+    /// against the earlier years too.
+    pub against_the_past: bool,
 }
 
 /// What a claim asserts.
@@ -387,6 +391,7 @@ fn sentence_claims(
             own_term,
         };
         let timing = periods::choose(text, &asserted, &times, said.as_ref(), state, reference);
+        let against_the_past = periods::against_the_past(text, &span);
         let own_figures = own_record
             || matches!(&assertion, Assertion::Quantity(q) if assertions::own_tally(text, q));
         out.push(Claim {
@@ -410,6 +415,7 @@ fn sentence_claims(
             horizon: timing.horizon,
             top_countries,
             own_figures,
+            against_the_past,
         });
     }
     state.previous_sentence = Some(text.to_string());

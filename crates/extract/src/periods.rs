@@ -422,6 +422,46 @@ fn until(period: &Period, reference: jiff::civil::Date) -> Period {
     }
 }
 
+/// Words after "than" that set a claim against a vague past.
+const PAST: [&str; 6] = [
+    "in the past",
+    "before",
+    "previously",
+    "in previous years",
+    "in earlier years",
+    "in years gone by",
+];
+
+/// "Thousands more this year than we have in the past", "fewer than before": a comparison
+/// with a past that names no time, after the claim at `span`.
+pub(crate) fn against_the_past(text: &str, span: &Range<usize>) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let Some(after) = lower.get(span.end..) else {
+        return false;
+    };
+    let Some(than) = after.find("than ") else {
+        return false;
+    };
+    let rest = &after[than + 5..];
+    // Up to four words ("we have", "there were") may stand between "than" and the past.
+    let words: Vec<&str> = rest.split_whitespace().take(8).collect();
+    (0..=4.min(words.len())).any(|skip| {
+        let tail = words[skip..]
+            .join(" ")
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
+        // The past must end the clause: "in the past decade", "before the pandemic" name a
+        // time.
+        PAST.iter().any(|p| {
+            tail.starts_with(p)
+                && tail[p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric() && !c.is_whitespace())
+        })
+    })
+}
+
 /// "I oversaw", "I have removed", "I deported": the speaker speaks of their own record, in
 /// the past tense.
 pub(crate) fn own_record(text: &str) -> bool {

@@ -468,3 +468,22 @@ fn records_said_in_turn_are_each_a_claim() {
     let span = removals..removals + "removals".len();
     assert!(!found[0].owns(&span) && found[1].owns(&span));
 }
+
+#[test]
+fn a_comparison_with_a_vague_past() {
+    let past = |text: &str| claims(text).first().map(|c| c.against_the_past);
+    assert_eq!(
+        past("We are deporting 5,000 more people this year than we have in the past."),
+        Some(true)
+    );
+    assert_eq!(past("Arrivals are 20% lower than before."), Some(true));
+    assert_eq!(
+        past("Arrivals were 20% lower than in the past decade."),
+        Some(false)
+    );
+    assert_eq!(
+        past("Arrivals were 20% lower than before the pandemic."),
+        Some(false)
+    );
+    assert_eq!(past("Arrivals rose by 20% in 2023."), Some(false));
+}

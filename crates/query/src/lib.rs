@@ -196,6 +196,14 @@ impl<'a> Index<'a> {
     }
 }
 
+/// The same stretch as `window` in every earlier year the table covers, latest first: the
+/// past that "more than in the past" is set against.
+pub fn earlier_years(window: &Window, bound: &Bound<'_>) -> Vec<Window> {
+    bound.coverage.map_or_else(Vec::new, |coverage| {
+        plan::other_years(&window.period, coverage, false, None)
+    })
+}
+
 impl<'a> Bound<'a> {
     fn new(dataset: &'a Dataset, table: &'a Table, source: String, gazetteer: &Gazetteer) -> Self {
         let mut countries = HashMap::new();

@@ -25,6 +25,7 @@ use measure::{
     owned_unrecorded, part_table, records_unrecorded, series_begun, unrecorded,
 };
 use periods::arithmetic;
+pub(crate) use periods::other_years;
 use shares::{known_whole, mark_parts, usual_whole};
 
 /// The readings of a claim, most natural first, or why there are none.

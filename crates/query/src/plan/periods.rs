@@ -127,7 +127,7 @@ fn within_a_year(claim: &Claim) -> bool {
 
 /// The same stretch of days in every other year the data cover: earlier years for "a
 /// record", all years for "peaked in 2002".
-pub(super) fn other_years(
+pub(crate) fn other_years(
     period: &temporal::Period,
     (first, last): (store::Quarter, store::Quarter),
     peak: bool,
