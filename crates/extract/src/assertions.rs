@@ -57,7 +57,19 @@ pub(crate) fn find(
             let apart = quantities
                 .iter()
                 .all(|q| q.end + 20 < span.start || span.end + 20 < q.start);
-            if apart {
+            // "Reached 24,587 in 2023, the highest since 2004": a record put after a count
+            // by a comma is a claim of its own, about the same thing.
+            let after_a_count = quantities
+                .iter()
+                .filter(|q| q.end <= span.start)
+                .max_by_key(|q| q.end)
+                .and_then(|q| text.get(q.end..span.start))
+                .is_some_and(|between| {
+                    between
+                        .rsplit_once(", ")
+                        .is_some_and(|(_, tail)| tail.split_whitespace().count() <= 2)
+                });
+            if apart || after_a_count {
                 found.push((span, record.clone()));
             }
         }
@@ -176,7 +188,11 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-const RISE: [&str; 14] = [
+const RISE: [&str; 18] = [
+    "were up",
+    "was up",
+    "are up",
+    "is up",
     "risen",
     "rose",
     "rising",
@@ -192,7 +208,11 @@ const RISE: [&str; 14] = [
     "increasing",
     "rocketed",
 ];
-const FALL: [&str; 13] = [
+const FALL: [&str; 17] = [
+    "were down",
+    "was down",
+    "are down",
+    "is down",
     "fallen",
     "fell",
     "falling",

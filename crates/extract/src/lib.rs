@@ -566,9 +566,11 @@ impl Claim {
     /// ("5,365, or 22% of all returns").
     fn restates(&self, before: &Range<usize>) -> bool {
         let change_or_share = matches!(&self.assertion, Assertion::Quantity(q) if q.direction.is_some() || q.is_share());
+        // "Reached 24,587 in 2023, the highest since 2004": a record of the same count.
+        let record = matches!(self.assertion, Assertion::Record { .. });
         match appended(&self.sentence, &self.others, before, &self.span) {
             Some(Appended::Or | Appended::Compared) => true,
-            Some(Appended::Plain) => change_or_share,
+            Some(Appended::Plain) => change_or_share || record,
             None => false,
         }
     }

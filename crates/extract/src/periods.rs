@@ -71,6 +71,21 @@ pub fn series_began(text: &str) -> Option<(Range<usize>, i32)> {
     })
 }
 
+/// Words that make what follows them a record's reach: "the highest since records began".
+const SUPERLATIVES: [&str; 10] = [
+    "highest", "lowest", "most", "fewest", "record", "largest", "biggest", "greatest", "smallest",
+    "peak",
+];
+
+/// True when a superlative comes before byte `at` of `text`.
+fn superlative_before(text: &str, at: usize) -> bool {
+    text.get(..at).is_some_and(|before| {
+        before
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| SUPERLATIVES.iter().any(|s| w.eq_ignore_ascii_case(s)))
+    })
+}
+
 /// What a claim's periods came to.
 #[derive(Debug, Default)]
 pub(crate) struct Timing {
@@ -176,8 +191,11 @@ pub(crate) fn choose(
         })
         .flatten();
     let is_horizon = |t: &TimeExpr| horizon.is_some_and(|h| h.span == t.span);
-    // "Since records began in 2004" says when the figures began, not what period is counted.
-    let series = series_began(text).map(|(span, _)| span);
+    // "The highest since records began in 2004" says how far back the record reaches, not
+    // what period is counted; "since records began in 2018, 115,000 have crossed" does.
+    let series = series_began(text)
+        .map(|(span, _)| span)
+        .filter(|span| superlative_before(text, span.start));
     let in_series = |t: &TimeExpr| {
         series
             .as_ref()
@@ -366,6 +384,19 @@ fn base(
     // The time the claim's own words of comparison lead to comes first.
     let t = led.or_else(|| nearest(quantity, candidates.iter().copied().filter(|t| is_base(t))))?;
     match &t.value {
+        // "Up on the same period of 2023": the claim's own stretch, in that year.
+        Value::Period(period)
+            if main.is_some() && text[t.span.clone()].to_ascii_lowercase().contains("same ") =>
+        {
+            let main = main?;
+            let years_back =
+                i32::from(main.period.end.latest.year()) - i32::from(period.end.latest.year());
+            let shifted = shift_years(&main.period, -years_back)?;
+            Some(ClaimPeriod {
+                period: shifted,
+                ..stated(text, t, period.clone())
+            })
+        }
         Value::Period(period) => Some(stated(text, t, period.clone())),
         Value::Relative { years_back } => {
             let main = main?;

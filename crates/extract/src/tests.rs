@@ -453,6 +453,15 @@ fn when_the_figures_began_is_not_a_period() {
         "{:?}",
         found[0].period
     );
+    // Said as a running total, it is the period.
+    let found = claims("Since records began in 2011, some 40,000 have been detained.");
+    assert_eq!(
+        found[0]
+            .period
+            .as_ref()
+            .map(|p| p.period.start.earliest.year()),
+        Some(2011)
+    );
 }
 
 #[test]
@@ -486,4 +495,23 @@ fn a_comparison_with_a_vague_past() {
         Some(false)
     );
     assert_eq!(past("Arrivals rose by 20% in 2023."), Some(false));
+}
+
+#[test]
+fn a_record_after_a_count_is_a_claim_of_the_same_thing() {
+    let found = claims("Port refusals reached 24,000 in 2023, the highest since 2010.");
+    let words: Vec<&str> = found.iter().map(|c| c.words()).collect();
+    assert_eq!(words, ["24,000", "highest"]);
+    let record = &found[1];
+    let refusals = 0.."Port refusals".len();
+    assert!(record.owns(&refusals));
+    assert_eq!(
+        record
+            .period
+            .as_ref()
+            .map(|p| p.period.start.earliest.year()),
+        Some(2023)
+    );
+    // "Since 2010" reaches back to the years after it.
+    assert_eq!(record.horizon.map(|h| h.year()), Some(2011));
 }

@@ -313,6 +313,10 @@ fn qualifiers() {
     only 408 → 408 count exact precision=1
     ");
     assert_snapshot!(check("Some 2,195 travellers arrived."), @"Some 2,195 → 2195 count about precision=1");
+    assert_snapshot!(check("Claims topped 13,000 and refusals fell short of 900."), @r"
+    topped 13,000 → 13000 count more_than precision=1000
+    fell short of 900 → 900 count less_than precision=100
+    ");
     assert_snapshot!(check("Nearly 16,000 and almost 300 were counted."), @r"
     Nearly 16,000 → 16000 count nearly precision=1000
     almost 300 → 300 count nearly precision=100
