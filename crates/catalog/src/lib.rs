@@ -124,6 +124,11 @@ pub struct Value {
     /// The labels that stand for it in the file (`Home country`, `Home Country`).
     pub labels: Vec<String>,
     pub words: Vocabulary,
+    /// The words among `words` that people also use loosely, for more than the value
+    /// (`"loose_words"`: "deported" for enforced returns, said of returns in general):
+    /// where they name the value, the dimension's usual reading stays a fair, if less
+    /// natural, alternative. A value named by its own term ("enforced returns") has none.
+    pub loose: Vocabulary,
     /// The ages the value covers, both ends inclusive, for age bands.
     pub age: Option<(u32, Option<u32>)>,
     /// True for "Unknown", "Not currently recorded" and stand-ins such as "Total (pre-2009)".

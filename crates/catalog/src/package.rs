@@ -89,6 +89,8 @@ struct RawValue {
     #[serde(default)]
     words: Vec<String>,
     #[serde(default)]
+    loose_words: Vec<String>,
+    #[serde(default)]
     age: Option<(u32, Option<u32>)>,
     #[serde(default)]
     unknown: bool,
@@ -239,10 +241,12 @@ fn value(name: &str, raw: &RawValue) -> Value {
     } else {
         raw.labels.clone()
     };
+    let all: Vec<String> = raw.words.iter().chain(&raw.loose_words).cloned().collect();
     Value {
         name: name.to_string(),
         labels,
-        words: Vocabulary::new(&raw.words),
+        words: Vocabulary::new(&all),
+        loose: Vocabulary::new(&raw.loose_words),
         age: raw.age,
         unknown: raw.unknown,
     }

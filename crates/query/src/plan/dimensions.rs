@@ -64,7 +64,14 @@ pub(super) fn dimension_options(
     }
     if !named.is_empty() {
         let mut options = vec![named_option(claim, dimension, &named)];
-        if let Some(default) = dimension.default_reading() {
+        // "Deported" is said loosely of returns in general; "enforced returns" is not.
+        let loosely = named.iter().any(|(v, h)| {
+            v.loose
+                .find_in(&claim.sentence, &sentence_words.words)
+                .iter()
+                .any(|l| l.span == h.span)
+        });
+        if let Some(default) = dimension.default_reading().filter(|_| loosely) {
             let mut usual = reading_option(dimension, default, 3.0, true);
             usual.strains = true;
             usual.note = Some(format!(
