@@ -35,6 +35,9 @@ pub(crate) fn sentence(
         (Reason::Hedged(Hedge::NotPeople { words }), _) => {
             format!("Not checkable: {said} counts {words}, and the tables count people.")
         }
+        (Reason::Hedged(Hedge::OneDay { words }), _) => {
+            format!("Not checkable: {said} is a count of {words}, and the tables count by quarter.")
+        }
         (Reason::Hedged(Hedge::OtherCount { words }), _) => {
             format!(
                 "Not checkable: {said} counts {words}, which are not what the statistics count."

@@ -100,6 +100,53 @@ pub(crate) fn find(text: &str, span: &Range<usize>, assertion: &Assertion) -> Op
     forecast(&lower, span)
         .or_else(|| things(&lower, span, assertion))
         .or_else(|| other_count(&lower, span, assertion))
+        .or_else(|| one_day(&lower, span, assertion))
+}
+
+/// Phrases that make a count one day's or one week's: "in a single day", "on one day".
+const ONE_DAY: [&str; 9] = [
+    "in a single day",
+    "on a single day",
+    "in one day",
+    "on one day",
+    "in just one day",
+    "in a day",
+    "in 24 hours",
+    "in a single week",
+    "in one week",
+];
+
+/// "More than 1,000 crossed in a single day in August": the count is of one day (or
+/// week), which quarterly tables cannot show, whatever the period around it.
+fn one_day(lower: &str, span: &Range<usize>, assertion: &Assertion) -> Option<Hedge> {
+    let Assertion::Quantity(q) = assertion else {
+        return None;
+    };
+    if q.kind != quantity::Kind::Count || q.per.is_some() {
+        return None;
+    }
+    let after = lower.get(span.end..)?;
+    let cut = (0..=after.len().min(60))
+        .rev()
+        .find(|i| after.is_char_boundary(*i))
+        .unwrap_or(0);
+    let near = &after[..cut];
+    ONE_DAY
+        .iter()
+        .find(|p| {
+            near.match_indices(*p).any(|(i, _)| {
+                near[i + p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            })
+        })
+        .map(|p| Hedge::OneDay {
+            words: p
+                .trim_start_matches("in ")
+                .trim_start_matches("on ")
+                .to_string(),
+        })
 }
 
 /// A count of something statistics of people do not count: the noun it qualifies, within

@@ -176,6 +176,9 @@ pub enum Hedge {
     /// The number counts something the statistics do not: "three priorities", "two
     /// ministers", "four detention centres".
     OtherCount { words: String },
+    /// The number counts one day or one week within the period, not the period: "more than
+    /// 1,000 in a single day in August".
+    OneDay { words: String },
 }
 
 /// What extraction needs besides the document.

@@ -248,7 +248,7 @@ pub(crate) fn choose(
         Some((t, Value::Period(period))) => {
             let said_period = ending_when_said(period, said);
             let period = if forecast {
-                said_period
+                whole_of_the_year(&said_period)
             } else {
                 until(&said_period, reference)
             };
@@ -555,6 +555,26 @@ fn assumed(reference: jiff::civil::Date) -> Option<ClaimPeriod> {
 
 /// A forecast with no period stated ("at this rate it could reach 30,000") is about the
 /// calendar year it was made in.
+/// "Could top 60,000 this year": a forecast's "this year" is the whole of it, not the year
+/// so far.
+fn whole_of_the_year(period: &Period) -> Period {
+    let start = period.start.earliest;
+    let whole = period.open
+        && start.month() == 1
+        && start.day() == 1
+        && period.start.latest == start
+        && period.end.latest.year() == start.year();
+    match jiff::civil::Date::new(start.year(), 12, 31) {
+        Ok(end) if whole => Period {
+            end: Day::exact(end),
+            open: false,
+            derivation: format!("the whole of {} (a forecast)", start.year()),
+            ..period.clone()
+        },
+        _ => period.clone(),
+    }
+}
+
 fn forecast_year(reference: jiff::civil::Date) -> Option<ClaimPeriod> {
     let year = reference.year();
     whole_year_assumed(

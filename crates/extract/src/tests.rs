@@ -515,3 +515,28 @@ fn a_record_after_a_count_is_a_claim_of_the_same_thing() {
     // "Since 2010" reaches back to the years after it.
     assert_eq!(record.horizon.map(|h| h.year()), Some(2011));
 }
+
+#[test]
+fn a_count_of_one_day_and_a_forecast_for_the_year() {
+    let found = claims("More than 900 people crossed in a single day in June.");
+    assert_eq!(
+        found[0].hedge,
+        Some(Hedge::OneDay {
+            words: "a single day".to_string()
+        })
+    );
+    assert_eq!(
+        claims("More than 900 people crossed in June.")[0].hedge,
+        None
+    );
+    // A forecast's "this year" is the whole of it, not the year so far (10 March 2024).
+    let found = claims("Crossings could reach 40,000 this year.");
+    let period = &found[0].period.as_ref().unwrap().period;
+    assert_eq!(
+        (
+            period.start.earliest.to_string(),
+            period.end.latest.to_string()
+        ),
+        ("2024-01-01".to_string(), "2024-12-31".to_string())
+    );
+}
