@@ -141,6 +141,22 @@ fn not_covered(claim: &Claim, said: &str, j: &Judged) -> String {
     if let Some(base) = covered_base(claim, j) {
         return base;
     }
+    // The period is in the data but the base it is set against is not.
+    let base = match &j.reading.arithmetic {
+        Arithmetic::Change { base }
+        | Arithmetic::Difference { base }
+        | Arithmetic::Ratio { base } => Some(base),
+        _ => None,
+    };
+    if let (Some(base), query::Coverage::Partial { first, last }) = (base, j.figure.coverage) {
+        let window = &j.reading.window;
+        if window.first >= first && window.last <= last {
+            return format!(
+                "{said} is set against {}, which the data, from {first} to {last}, do not reach.",
+                period_words(base)
+            );
+        }
+    }
     let covered = match j.figure.coverage {
         query::Coverage::Partial { first, last }
             if matches!(j.reading.arithmetic, Arithmetic::Sum) && j.figure.value.is_finite() =>

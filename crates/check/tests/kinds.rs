@@ -1783,3 +1783,44 @@ fn a_value_named_by_its_own_term_is_not_read_loosely() {
         "roughly_right 71.1 [returns]"
     );
 }
+
+#[test]
+fn bases_before_an_event_and_beyond_the_data() {
+    // "Before the pandemic" is 2019, the last full year before the first lockdown: 7,198
+    // enforced returns, against 6,393 in 2023.
+    assert_eq!(
+        check(
+            "Enforced returns in 2023 were still lower than before the pandemic.",
+            date(2024, 3, 1),
+            "lower"
+        ),
+        "accurate -11.2 [returns]"
+    );
+    // The data hold 2023 but not 2001: it is the base that is beyond them, and the
+    // explanation says so.
+    let checked = checker().check_sentence(
+        "Enforced returns in 2023 were 80% higher than in 2001.",
+        date(2024, 3, 1),
+    );
+    assert_eq!(checked[0].verdict.as_str(), "period_not_covered");
+    assert!(
+        checked[0]
+            .explanation
+            .contains("is set against 2001Q1 to 2001Q4, which the data"),
+        "{}",
+        checked[0].explanation
+    );
+}
+
+#[test]
+fn a_change_over_the_years_to_a_year() {
+    // "The ten years to 2019" are 2010 to 2019: enforced returns fell from 13,928 to 7,198.
+    assert_eq!(
+        check(
+            "Enforced removals fell by more than 40 per cent in the ten years to 2019.",
+            date(2020, 3, 1),
+            "fell by more than 40 per cent"
+        ),
+        "accurate -48.3 [returns]"
+    );
+}

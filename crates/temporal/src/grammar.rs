@@ -355,6 +355,28 @@ impl Parser<'_> {
             let cue = if on && day { Cue::None } else { Cue::Compared };
             return Some((Found { cue, value }, end));
         }
+        // "Than before the pandemic": the last full calendar year before it began.
+        if let Some(k) = self.word(j, "before")
+            && let Some(found) = self.event(k, true)
+        {
+            let year = i32::from(found.event.start.year()) - 1;
+            let period = crate::calendar::closed(
+                crate::calendar::ymd(year, 1, 1)?,
+                crate::calendar::ymd(year, 12, 31)?,
+                format!(
+                    "{year}, the last full year before {} ({})",
+                    found.event.name,
+                    crate::calendar::long(found.event.start)
+                ),
+            );
+            return Some((
+                Found {
+                    cue: Cue::Compared,
+                    value: Value::Period(period),
+                },
+                found.end,
+            ));
+        }
         let found = self
             .event(j, true)
             .filter(|_| self.word(i, "on").is_none())?;

@@ -63,6 +63,7 @@ impl Parser<'_> {
             period(self.weekday(i, cued)),
             self.rolling_year(i)
                 .map(|((p, c), e)| ((Value::Period(p), Some(c)), e)),
+            period(self.years_to(i)),
             value(self.relative(i)),
             value(self.back_reference(i).filter(|_| cued)),
         ])
@@ -309,6 +310,20 @@ impl Parser<'_> {
         let r = self.reference();
         let d = format!("the {months} months up to the reference date {}", long(r));
         Some((to_date(Day::exact(months_ending(r, months)?), r, d), end))
+    }
+
+    /// "the ten years to 2019", "the five years up to 2023": that many calendar years, the
+    /// last of them the year named.
+    fn years_to(&self, i: usize) -> Option<(Period, usize)> {
+        let j = self.opt(i, "the");
+        let j = self.either(j, &[&["past"], &["last"]]).unwrap_or(j);
+        let (n, k) = self.count(j)?;
+        let n = i32::try_from(n).ok().filter(|n| (2..=50).contains(n))?;
+        let k = self.word(k, "years")?;
+        let k = self.either(k, &[&["to"], &["up", "to"], &["until"], &["ending"]])?;
+        let (last, end) = self.year(k)?;
+        let d = format!("the {n} calendar years {} to {last}", last - n + 1);
+        Some((closed(ymd(last - n + 1, 1, 1)?, ymd(last, 12, 31)?, d), end))
     }
 
     /// "the year ending March 2022", "the year to last June", "the 12 months to June", "the

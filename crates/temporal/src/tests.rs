@@ -203,6 +203,7 @@ fn rolling_years() {
     assert_snapshot!(check("In the past 12 months the backlog fell.", "2025-07-10"), @"In the past 12 months → 2024-07-11 → 2025-07-10 (open)");
     assert_snapshot!(check("Year ending June 2024: 85,000 grants.", "2024-08-22"), @"Year ending June 2024 → 2023-07-01 → 2024-06-30");
     assert_snapshot!(check("Over the last six months the backlog fell.", "2024-03-31"), @"Over the last six months → 2023-10-01 → 2024-03-31 (open)");
+    assert_snapshot!(check("In the ten years to 2019 removals fell.", "2020-03-01"), @"In the ten years to 2019 → 2010-01-01 → 2019-12-31");
 }
 
 #[test]
@@ -244,6 +245,7 @@ fn named_events() {
     assert_snapshot!(check("Under this Home Secretary, crossings rose.", "2023-02-07"), @"(none)");
     assert_snapshot!(check("Since I became Home Secretary, crossings rose.", "2020-02-07"), @"Since I became Home Secretary → since 2019-07-24 → 2020-02-07 (open)");
     assert_snapshot!(check("It is lower than under the last Labour government.", "2024-01-02"), @"than under the last Labour government → compared 1997-05-02 → 2010-05-11");
+    assert_snapshot!(check("It is lower than before the Treaty of Example.", "2024-01-02"), @"than before the Treaty of Example → compared 2018-01-01 → 2018-12-31");
     assert_snapshot!(check("Since the Treaty of Example, trade doubled.", "2023-05-16"), @"Since the Treaty of Example → since 2019-03-04 → 2023-05-16 (open)");
     assert_snapshot!(check("Since the example accord was signed last year, trade doubled.", "2024-05-01"), @"Since the example accord was signed last year → since 2023-02-10 → 2024-05-01 (open)");
     assert_snapshot!(check("Since the example accord was signed, trade doubled.", "2024-05-01"), @"Since the example accord was signed → since 2023-02-10 → 2024-05-01 (open)");
