@@ -1824,3 +1824,26 @@ fn a_change_over_the_years_to_a_year() {
         "accurate -48.3 [returns]"
     );
 }
+
+#[test]
+fn a_level_as_a_fraction_of_an_earlier_one() {
+    // Enforced returns: 3,855 in 2022 against 7,198 in 2019 (0.54 times), and 13,928 in 2010
+    // (0.28 times).
+    let on = date(2024, 3, 1);
+    assert_eq!(
+        check(
+            "Enforced returns in 2022 were about half what they were in 2019.",
+            on,
+            "about half"
+        ),
+        "accurate 0.5 [returns]"
+    );
+    assert_eq!(
+        check(
+            "Enforced returns in 2022 were less than a quarter of the level in 2010.",
+            on,
+            "less than a quarter"
+        ),
+        "roughly_right 0.3 [returns]"
+    );
+}

@@ -30,6 +30,7 @@ pub(crate) fn find(
         .collect();
     restatements(text, &mut found);
     own_tallies(text, &mut found);
+    fractions_of_a_level(text, &mut found);
     // "citizens of ten countries" counts countries, not people.
     if let Some((span, _)) = countries_counted(text) {
         found.retain(|q| !overlaps(&q.number_span, &span));
@@ -132,6 +133,38 @@ fn restatements(text: &str, quantities: &mut [quantity::Quantity]) {
         if bracketed && is_share && this.direction.is_none() && previous.direction.is_some() {
             this.direction = previous.direction;
         }
+    }
+}
+
+/// Words after a fraction that make it a level set against an earlier one: "half what they
+/// were in 2019", "a third of the level in 2015".
+const OF_A_LEVEL: [&str; 6] = [
+    "what ",
+    "of what ",
+    "the level ",
+    "of the level ",
+    "the number ",
+    "of the number ",
+];
+
+/// "Enforced returns in 2022 were about half what they were in 2019": a fraction of an
+/// earlier level is a multiple of it (0.5 times), not a share of a whole.
+fn fractions_of_a_level(text: &str, quantities: &mut [quantity::Quantity]) {
+    let lower = text.to_ascii_lowercase();
+    for q in quantities.iter_mut() {
+        let fraction = matches!(q.kind, Kind::Fraction | Kind::Percent) && q.direction.is_none();
+        let Some(after) = lower.get(q.span.end..) else {
+            continue;
+        };
+        let after = after.trim_start();
+        if !fraction || !OF_A_LEVEL.iter().any(|l| after.starts_with(l)) {
+            continue;
+        }
+        if q.kind == Kind::Percent {
+            q.value /= 100.0;
+            q.precision /= 100.0;
+        }
+        q.kind = Kind::Multiple;
     }
 }
 

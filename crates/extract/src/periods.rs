@@ -636,7 +636,10 @@ fn led_base<'a>(
     quantity: &Range<usize>,
     candidates: &[&'a TimeExpr],
 ) -> Option<&'a TimeExpr> {
-    const LEADS: [&str; 8] = [
+    const LEADS: [&str; 13] = [
+        "of the level",
+        "of the number",
+        "of the total",
         "than",
         "the number",
         "the level",
@@ -645,6 +648,8 @@ fn led_base<'a>(
         "that of",
         "those of",
         "the numbers",
+        "what",
+        "of what",
     ];
     let after = text.get(quantity.end..)?;
     let rest = after.trim_start().to_ascii_lowercase();
