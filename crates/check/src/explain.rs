@@ -442,8 +442,15 @@ pub(crate) fn figure_words(reading: &Reading, figure: &Figure) -> String {
         Arithmetic::Record { others, high, .. } => {
             let best = part(figure, "best of the others");
             let word = if *high { "highest" } else { "lowest" };
+            // Runs that start in other months of the year are every earlier stretch as long.
+            let month = reading.window.first.first_month();
+            let against = if others.iter().any(|w| w.first.first_month() != month) {
+                "every earlier stretch as long"
+            } else {
+                "the same stretch in other years"
+            };
             format!(
-                "come to {}, which ranks {} of {} against the same stretch in other years (the {word} of the others: {})",
+                "come to {}, which ranks {} of {} against {against} (the {word} of the others: {})",
                 number::count(part(figure, "period")),
                 number::count(figure.value),
                 others.len() + 1,

@@ -1847,3 +1847,27 @@ fn a_level_as_a_fraction_of_an_earlier_one() {
         "roughly_right 0.3 [returns]"
     );
 }
+
+#[test]
+fn a_record_of_any_quarter() {
+    // Small-boat arrivals: 8,199 in 2022Q2, behind 11,167 in 2021Q3 and 11,442 in 2021Q4
+    // (third of all quarters); 20,301 in 2022Q3, the most of any quarter. Against the same
+    // quarter of other years alone, 2022Q2 would have been a record.
+    let on = date(2022, 12, 20);
+    assert_eq!(
+        check(
+            "Small boat arrivals in the second quarter of 2022 were the highest of any quarter on record.",
+            on,
+            "highest"
+        ),
+        "inaccurate 3.0 [irregular_migration]"
+    );
+    assert_eq!(
+        check(
+            "Small boat arrivals in the third quarter of 2022 were the highest of any quarter on record.",
+            on,
+            "highest"
+        ),
+        "accurate 1.0 [irregular_migration]"
+    );
+}

@@ -345,6 +345,16 @@ const LOWS: [&str; 6] = [
     "decade low",
 ];
 
+/// Words that set a record against every earlier quarter, not the same quarter of other
+/// years: "the highest of any quarter on record", "the largest quarterly total".
+const ANY_STRETCH: [&str; 5] = [
+    "any quarter",
+    "any other quarter",
+    "quarterly total",
+    "quarterly figure",
+    "in a single quarter",
+];
+
 /// "Record levels of returns", "more people than ever", "more than in any year since 2015",
 /// "the lowest since 2004", "peaked in 2002". Needs a statistical subject or measure-like noun nearby, as trends do.
 fn record(text: &str) -> Option<(Range<usize>, Assertion)> {
@@ -379,6 +389,7 @@ fn record(text: &str) -> Option<(Range<usize>, Assertion)> {
         Assertion::Record {
             high,
             peak: word == "peaked",
+            any_stretch: ANY_STRETCH.iter().any(|w| lower.contains(w)),
         },
     ))
 }

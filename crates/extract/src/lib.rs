@@ -90,8 +90,14 @@ pub enum Assertion {
     Trend { direction: Direction, strong: bool },
     /// A record: "record levels", "more than ever", "the lowest since 2004", "peaked in
     /// 2002". `high` is false for lows; `peak` is set when the text names the record's time
-    /// rather than claiming the period is a record.
-    Record { high: bool, peak: bool },
+    /// rather than claiming the period is a record. `any_stretch` is set when the record is
+    /// against every earlier stretch as long, not the same stretch of other years ("the
+    /// highest of any quarter").
+    Record {
+        high: bool,
+        peak: bool,
+        any_stretch: bool,
+    },
     /// A ranking of countries: "the top five nationalities were A, B, C, D and E" (`top` is
     /// 5, `position` none), or "Albanians were the second most common nationality"
     /// (`position` 2). The countries are the claim's entities.

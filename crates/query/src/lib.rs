@@ -116,7 +116,8 @@ pub enum Arithmetic {
     Ratio { base: Window },
     /// The series over the period, first quarter to last.
     Trend,
-    /// The period's total ranked among the same stretch in other years (`others`): a
+    /// The period's total ranked among the same stretch in other years, or every earlier
+    /// stretch as long for a record "of any quarter" (`others`): a
     /// record high when `high`, a low otherwise. For a `peak` ("peaked in 2002") the figure
     /// is the year of the record rather than the period's rank.
     Record {

@@ -99,6 +99,9 @@ pub struct TrendJson {
 pub struct RecordJson {
     pub high: bool,
     pub peak: bool,
+    /// Against every earlier stretch as long ("of any quarter"), not the same stretch of
+    /// other years.
+    pub any_stretch: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -261,7 +264,15 @@ pub fn claim(id: usize, checked: &Checked) -> ClaimJson {
             Assertion::Quantity(_) | Assertion::Record { .. } | Assertion::Ranking { .. } => None,
         },
         record: match c.assertion {
-            Assertion::Record { high, peak } => Some(RecordJson { high, peak }),
+            Assertion::Record {
+                high,
+                peak,
+                any_stretch,
+            } => Some(RecordJson {
+                high,
+                peak,
+                any_stretch,
+            }),
             _ => None,
         },
         entities: c

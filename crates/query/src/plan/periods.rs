@@ -51,8 +51,16 @@ pub(super) fn arithmetic(
             change(false)?
         }
         Assertion::Trend { .. } => (Arithmetic::Trend, window.clone()),
-        Assertion::Record { high, peak } => {
-            let others = other_years(&window.period, coverage?, *peak, claim.horizon);
+        Assertion::Record {
+            high,
+            peak,
+            any_stretch,
+        } => {
+            let others = if *any_stretch && window.aligned() {
+                earlier_runs(window, coverage?, claim.horizon)
+            } else {
+                other_years(&window.period, coverage?, *peak, claim.horizon)
+            };
             (
                 Arithmetic::Record {
                     others,
@@ -156,6 +164,34 @@ pub(crate) fn other_years(
         }
     }
     windows
+}
+
+/// "The highest of any quarter": every earlier run of as many whole quarters as the period,
+/// back to the horizon or the start of the data.
+fn earlier_runs(
+    window: &Window,
+    (first, _): (store::Quarter, store::Quarter),
+    horizon: Option<jiff::civil::Date>,
+) -> Vec<Window> {
+    let reach = horizon.map_or(first, |h| {
+        first.max(crate::window::quarter_of(h).unwrap_or(first))
+    });
+    let length = window.last.index() - window.first.index();
+    (reach.index()..window.first.index())
+        .filter_map(|start| {
+            let (from, _) = crate::window::quarter_days(store::Quarter::from_index(start))?;
+            let (_, to) = crate::window::quarter_days(store::Quarter::from_index(start + length))?;
+            let period = temporal::Period {
+                start: temporal::Day::exact(from),
+                end: temporal::Day::exact(to),
+                open: false,
+                derivation: format!("{from} to {to}"),
+            };
+            Window::new(&period)
+        })
+        .filter(|w| w.last < window.first)
+        .rev()
+        .collect()
 }
 
 /// "Compared to last year", said of five months: the same five months a year earlier, not
