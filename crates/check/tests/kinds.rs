@@ -144,6 +144,16 @@ fn shares_whose_part_another_table_counts() {
         ),
         "accurate 26.7 [returns]"
     );
+    // Words the whole repeats ("enforced") bound the whole and pick out no part: 3,926
+    // offenders' returns of 6,393 enforced returns in 2023.
+    assert_eq!(
+        check(
+            "Enforced returns of foreign national offenders made up 61 per cent of all enforced returns in 2023.",
+            date(2024, 3, 1),
+            "61 per cent"
+        ),
+        "accurate 61.4 [returns]"
+    );
 }
 
 #[test]

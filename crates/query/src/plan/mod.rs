@@ -430,6 +430,17 @@ fn dedup_same_rows(readings: &mut Vec<Reading>) {
     });
 }
 
+/// True when `words` occur in `text` as whole words (both lower case).
+pub(crate) fn contains_words(text: &str, words: &str) -> bool {
+    let bytes = text.as_bytes();
+    !words.is_empty()
+        && text.match_indices(words).any(|(i, _)| {
+            let end = i + words.len();
+            (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                && (end == bytes.len() || !bytes[end].is_ascii_alphanumeric())
+        })
+}
+
 /// Bytes between two spans, either way round.
 fn gap(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> usize {
     if a.end <= b.start {
