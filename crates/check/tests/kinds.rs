@@ -1881,3 +1881,27 @@ fn a_record_of_any_quarter() {
         "accurate 1.0 [irregular_migration]"
     );
 }
+
+#[test]
+fn forecasts_of_a_direction_and_claims_of_asylum() {
+    // A trend said of the future is a forecast, shown with its outcome: 2023 fell 35.7%.
+    let checked = checker().check_sentence(
+        "Small boat arrivals are likely to rise again this year.",
+        date(2023, 3, 1),
+    );
+    assert_eq!(checked[0].verdict.as_str(), "not_checkable");
+    assert!(
+        checked[0].explanation.contains("changed by -35.7%"),
+        "{}",
+        checked[0].explanation
+    );
+    // Of 45,574 small-boat arrivals in 2022, 41,194 raised an asylum application.
+    assert_eq!(
+        check(
+            "Some 40,000 asylum applications in 2022 were made by people who arrived on small boats.",
+            date(2023, 3, 1),
+            "Some 40,000"
+        ),
+        "accurate 41194.0 [small_boat_asylum_applications]"
+    );
+}

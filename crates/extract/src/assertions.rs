@@ -221,7 +221,10 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-const RISE: [&str; 18] = [
+const RISE: [&str; 21] = [
+    "to rise",
+    "to increase",
+    "to grow",
     "were up",
     "was up",
     "are up",
@@ -241,7 +244,11 @@ const RISE: [&str; 18] = [
     "increasing",
     "rocketed",
 ];
-const FALL: [&str; 17] = [
+const FALL: [&str; 21] = [
+    "to fall",
+    "to drop",
+    "to decrease",
+    "to decline",
     "were down",
     "was down",
     "are down",
@@ -302,6 +309,11 @@ fn trend(text: &str) -> Option<(Range<usize>, Assertion)> {
                 .filter_map(|w| find_word(&lower, w).map(|s| (s, Direction::Down))),
         )
         .min_by_key(|(s, _)| s.start)?;
+    // "Likely to rise": the claim is the verb; "to" belongs with what leads to it.
+    let span = match lower.get(span.clone()) {
+        Some(w) if w.starts_with("to ") => span.start + 3..span.end,
+        _ => span,
+    };
     let strong_at = STRONG
         .iter()
         .filter_map(|w| find_word(&lower, w))
