@@ -35,6 +35,11 @@ pub(crate) fn sentence(
         (Reason::Hedged(Hedge::NotPeople { words }), _) => {
             format!("Not checkable: {said} counts {words}, and the tables count people.")
         }
+        (Reason::Hedged(Hedge::Motive { words }), _) => {
+            format!(
+                "Not checkable: {said} is about why people come (\"{words}\"), which the statistics do not record."
+            )
+        }
         (Reason::Hedged(Hedge::OneDay { words }), _) => {
             format!("Not checkable: {said} is a count of {words}, and the tables count by quarter.")
         }
@@ -431,6 +436,7 @@ pub(crate) fn figure_words(reading: &Reading, figure: &Figure) -> String {
             others,
             high,
             peak: true,
+            ..
         } => {
             let word = if *high { "highest" } else { "lowest" };
             format!(
@@ -439,8 +445,16 @@ pub(crate) fn figure_words(reading: &Reading, figure: &Figure) -> String {
                 others.len() + 1
             )
         }
-        Arithmetic::Record { others, high, .. } => {
+        Arithmetic::Record {
+            others,
+            high,
+            short_of,
+            ..
+        } => {
             let best = part(figure, "best of the others");
+            let short = short_of.map_or(String::new(), |first| {
+                format!("; the figures begin in {first}, so the years the claim reaches back to before then cannot be compared")
+            });
             let word = if *high { "highest" } else { "lowest" };
             // Runs that start in other months of the year are every earlier stretch as long.
             let month = reading.window.first.first_month();
@@ -450,7 +464,7 @@ pub(crate) fn figure_words(reading: &Reading, figure: &Figure) -> String {
                 "the same stretch in other years"
             };
             format!(
-                "come to {}, which ranks {} of {} against {against} (the {word} of the others: {})",
+                "come to {}, which ranks {} of {} against {against} (the {word} of the others: {}){short}",
                 number::count(part(figure, "period")),
                 number::count(figure.value),
                 others.len() + 1,

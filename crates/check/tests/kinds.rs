@@ -1905,3 +1905,21 @@ fn forecasts_of_a_direction_and_claims_of_asylum() {
         "accurate 41194.0 [small_boat_asylum_applications]"
     );
 }
+
+#[test]
+fn a_record_reaching_back_before_the_figures() {
+    // Small-boat arrivals begin in 2018: 2021's 28,526 is the highest of 2018 to 2021, and
+    // the explanation says the years from 2015 cannot be compared.
+    let checked = checker().check_sentence(
+        "Small boat arrivals in 2021 were higher than in any year since 2015.",
+        date(2022, 3, 1),
+    );
+    assert_eq!(checked[0].verdict.as_str(), "accurate");
+    assert!(
+        checked[0]
+            .explanation
+            .contains("the figures begin in 2018Q1"),
+        "{}",
+        checked[0].explanation
+    );
+}

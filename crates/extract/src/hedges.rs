@@ -101,6 +101,39 @@ pub(crate) fn find(text: &str, span: &Range<usize>, assertion: &Assertion) -> Op
         .or_else(|| things(&lower, span, assertion))
         .or_else(|| other_count(&lower, span, assertion))
         .or_else(|| one_day(&lower, span, assertion))
+        .or_else(|| motive(&lower, assertion))
+}
+
+/// Phrases that say why people came or what they mean to do.
+const MOTIVES: [&str; 14] = [
+    "come to work",
+    "came to work",
+    "coming to work",
+    "come here to work",
+    "came here to work",
+    "to work illegally",
+    "the black economy",
+    "to claim benefits",
+    "for benefits",
+    "in search of work",
+    "looking for work",
+    "for economic reasons",
+    "to join family",
+    "to join relatives",
+];
+
+/// "Half of those crossing come to work in the black economy": a count or share of people by
+/// why they came, which no table records.
+fn motive(lower: &str, assertion: &Assertion) -> Option<Hedge> {
+    if !matches!(assertion, Assertion::Quantity(_)) {
+        return None;
+    }
+    MOTIVES
+        .iter()
+        .find(|m| find_word(lower, m).is_some())
+        .map(|m| Hedge::Motive {
+            words: m.to_string(),
+        })
 }
 
 /// Phrases that make a count one day's or one week's: "in a single day", "on one day".

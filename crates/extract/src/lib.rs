@@ -185,6 +185,9 @@ pub enum Hedge {
     /// The number counts one day or one week within the period, not the period: "more than
     /// 1,000 in a single day in August".
     OneDay { words: String },
+    /// The number is of why people came or what they mean to do, which no table records:
+    /// "half of them come to work in the black economy".
+    Motive { words: String },
 }
 
 /// What extraction needs besides the document.

@@ -140,7 +140,9 @@ pub fn evaluate_with(reading: &Reading, table: &Table, part_table: Option<&Table
             let whole = sums_of(&reading.window, &series).estimate;
             top_share_figure(&reading.window, &ranked, *top, whole)
         }
-        Arithmetic::Record { others, high, peak } => {
+        Arithmetic::Record {
+            others, high, peak, ..
+        } => {
             let totals: Vec<(Quarter, f64)> = others
                 .iter()
                 .map(|w| (w.first, sums_of(w, &sums(table, &all, w)).estimate))

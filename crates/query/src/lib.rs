@@ -124,6 +124,10 @@ pub enum Arithmetic {
         others: Vec<Window>,
         high: bool,
         peak: bool,
+        /// The first quarter the table holds, when the claim reaches back further ("the
+        /// highest since 2015" against figures that begin in 2018): the years before it go
+        /// uncompared.
+        short_of: Option<store::Quarter>,
     },
     /// Countries ranked by their totals in `column`: the figure is how many of the `named`
     /// codes are in the `top` (for a list), or the rank of the first named one (for a

@@ -66,6 +66,10 @@ pub(super) fn arithmetic(
                     others,
                     high: *high,
                     peak: *peak,
+                    short_of: coverage.and_then(|(first, _)| {
+                        let reach = crate::window::quarter_of(claim.horizon?)?;
+                        (reach < first).then_some(first)
+                    }),
                 },
                 window.clone(),
             )
