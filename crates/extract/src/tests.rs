@@ -529,6 +529,13 @@ fn a_count_of_one_day_and_a_forecast_for_the_year() {
         claims("More than 900 people crossed in June.")[0].hedge,
         None
     );
+    // Why people came is not recorded.
+    assert_eq!(
+        claims("A third of those who crossed came to work illegally.")[0].hedge,
+        Some(Hedge::Motive {
+            words: "came to work".to_string()
+        })
+    );
     // A forecast's "this year" is the whole of it, not the year so far (10 March 2024).
     let found = claims("Crossings could reach 40,000 this year.");
     let period = &found[0].period.as_ref().unwrap().period;
