@@ -1907,6 +1907,26 @@ fn forecasts_of_a_direction_and_claims_of_asylum() {
 }
 
 #[test]
+fn a_country_right_after_a_number_is_that_numbers() {
+    // 7,698 Albanians entered detention in 2022, of 20,873 people in all.
+    let checked = checker().check_sentence(
+        "There were 7,698 Albanians among the 20,873 people who entered detention in 2022.",
+        date(2023, 3, 1),
+    );
+    let figures: Vec<(String, f64)> = checked
+        .iter()
+        .map(|c| {
+            let j = &c.readings[c.decisive.unwrap()];
+            (c.verdict.as_str().to_string(), j.figure.value)
+        })
+        .collect();
+    assert_eq!(
+        figures,
+        [("accurate".to_string(), 7_698.0), ("accurate".to_string(), 20_873.0)]
+    );
+}
+
+#[test]
 fn a_record_reaching_back_before_the_figures() {
     // Small-boat arrivals begin in 2018: 2021's 28,526 is the highest of 2018 to 2021, and
     // the explanation says the years from 2015 cannot be compared.

@@ -13,10 +13,24 @@ pub(super) fn countries(bound: &Bound<'_>, claim: &Claim, index: &Index<'_>, dra
     }
     let home = index.catalog.spatial.as_deref();
     let mut codes: Vec<&str> = Vec::new();
+    // "7,698 Albanians among the 20,873 people detained": a country right after another
+    // claim's number says what that number counts, not this one, unless this one restates
+    // it ("more than 6,000 Albanians ..., compared with less than 900").
+    let owned = |e: &&extract::Entity| {
+        claim.owns(&e.span)
+            || !claim.others.iter().any(|o| {
+                o.end <= e.span.start
+                    && claim
+                        .sentence
+                        .get(o.end..e.span.start)
+                        .is_some_and(|between| between.trim().is_empty())
+            })
+    };
     for e in claim
         .entities
         .iter()
         .filter(|e| Some(e.code.as_str()) != home)
+        .filter(owned)
     {
         if !codes.contains(&e.code.as_str()) {
             codes.push(&e.code);
