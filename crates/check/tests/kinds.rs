@@ -1922,7 +1922,10 @@ fn a_country_right_after_a_number_is_that_numbers() {
         .collect();
     assert_eq!(
         figures,
-        [("accurate".to_string(), 7_698.0), ("accurate".to_string(), 20_873.0)]
+        [
+            ("accurate".to_string(), 7_698.0),
+            ("accurate".to_string(), 20_873.0)
+        ]
     );
 }
 
@@ -1941,5 +1944,45 @@ fn a_record_reaching_back_before_the_figures() {
             .contains("the figures begin in 2018Q1"),
         "{}",
         checked[0].explanation
+    );
+}
+
+#[test]
+fn sentences_that_lean_on_those_before() {
+    // "The figure" two sentences on still counts what the first sentence counted: children
+    // entering detention in 2023 (18 of 15,864).
+    assert_eq!(
+        check_under(
+            "Latest figures",
+            &[
+                "Some 15,864 people entered immigration detention in 2023.",
+                "Of those, 1,364 were women.",
+                "The figure for children was just 18.",
+            ],
+            date(2024, 3, 1),
+        ),
+        [
+            "Some 15,864 accurate 15864.0",
+            "1,364 accurate 1364.0",
+            "just 18 accurate 18.0"
+        ]
+    );
+    // "Of those" takes the people counted before, Afghans who crossed in 2023 (5,545), as
+    // the whole: 1,141 children are 20.6% of them. "The figure" the year before is theirs.
+    assert_eq!(
+        check_under(
+            "Latest figures",
+            &[
+                "Some 5,545 Afghans crossed the Channel in small boats in 2023.",
+                "Of those, around 20 per cent were children.",
+                "The figure was down from 9,088 the year before.",
+            ],
+            date(2024, 3, 1),
+        ),
+        [
+            "Some 5,545 accurate 5545.0",
+            "around 20 per cent accurate 20.6",
+            "9,088 accurate 9088.0"
+        ]
     );
 }

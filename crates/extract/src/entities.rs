@@ -18,6 +18,69 @@ const BACK_REFERENCES: [&str; 6] = [
     "their home countries",
 ];
 
+/// Words that open a sentence by referring back to what the sentence before counted.
+const OPENERS: [&str; 16] = [
+    "of those",
+    "of them",
+    "of these",
+    "of whom",
+    "among them",
+    "among those",
+    "the figure",
+    "the number",
+    "the total",
+    "this figure",
+    "that figure",
+    "this number",
+    "that number",
+    "this was",
+    "that was",
+    "that is",
+];
+
+/// Verbs after "the figure" that make it the figure before: "the figure was 18".
+const FIGURE_VERBS: [&str; 12] = [
+    "was", "is", "were", "had", "has", "rose", "fell", "stood", "reached", "climbed", "dropped",
+    "jumped",
+];
+
+/// "Of those, 95 per cent were adult men", after "12,658 Albanians crossed": a sentence that
+/// opens by referring back to what the sentence before counted counts the same people, and
+/// takes that sentence's countries (inferred, at the words that refer back) where it names
+/// none in the same role.
+pub(crate) fn carry_over(text: &str, previous: &[Entity], entities: &mut Vec<Entity>) {
+    let lower = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let offset = text.len() - lower.len();
+    let lower = lower.to_ascii_lowercase();
+    // "The figure was", but "the total number of migrants" opens a subject of its own.
+    let Some(opener) = OPENERS.iter().find(|o| {
+        let Some(rest) = lower.strip_prefix(*o) else {
+            return false;
+        };
+        let next = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        let noun = ["figure", "number", "total"].iter().any(|n| o.ends_with(n));
+        rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+            && (!noun || FIGURE_VERBS.contains(&next))
+    }) else {
+        return;
+    };
+    let span = offset..offset + opener.len();
+    for e in previous.iter().filter(|e| !e.excluded) {
+        if entities.iter().any(|own| own.role == e.role) {
+            continue;
+        }
+        entities.push(Entity {
+            span: span.clone(),
+            via: format!("{} ({})", &text[span.clone()], e.via),
+            explicit: false,
+            ..e.clone()
+        });
+    }
+}
+
 pub(crate) fn find(
     text: &str,
     context: &Context<'_>,

@@ -35,9 +35,10 @@ pub use temporal::{Day, Event, Period};
 pub struct Claim {
     /// The sentence, as written.
     pub sentence: String,
-    /// The sentence before, for claims that lean on it for what they count ("Of those,
-    /// 12,000 were Albanian").
-    pub context: Option<String>,
+    /// The sentences before, nearest first (up to [`EARLIER`]), for claims that lean on
+    /// them for what they count ("Of those, 12,000 were Albanian"; "The figure for children
+    /// was 18", after a sentence that counts nothing).
+    pub context: Vec<String>,
     /// The document's headline, for claims whose sentences, and the one before, do not say
     /// what they count ("Channel crossings by children double": "the figure rose to 1,449").
     pub headline: Option<String>,
@@ -75,6 +76,10 @@ pub struct Claim {
     /// "I oversaw the removal of"): they count from their own records, which run up to the
     /// time of speaking, not from the statistics published by then.
     pub own_figures: bool,
+    /// The length of the words put before the sentence from elsewhere ([`Claim::prefixed`]:
+    /// the sentence before, or the headline, that says what is counted): they say who the
+    /// people are, and never pick out the part of a share.
+    pub prefix: usize,
     /// True when the claim is set against a vague past ("thousands more than in the past",
     /// "fewer than before"): the year before is its natural base, and the claim should hold
     /// against the earlier years too.
@@ -277,6 +282,9 @@ pub struct Line<'a> {
     pub speaker: Option<&'a str>,
 }
 
+/// How many sentences back a claim may lean for what it counts.
+pub const EARLIER: usize = 3;
+
 /// What earlier sentences leave for later ones.
 #[derive(Debug, Default)]
 struct State {
@@ -285,7 +293,10 @@ struct State {
     /// the writer's last period, not to one in a statement the writer reports.
     last_period: Vec<(Voice, ClaimPeriod)>,
     sentence_period: Option<ClaimPeriod>,
-    previous_sentence: Option<String>,
+    previous_sentences: Vec<String>,
+    /// The countries of the sentence before, for one that opens by referring back to what
+    /// it counted ("Of those", "The figure").
+    previous_entities: Vec<Entity>,
     headline: Option<String>,
     voice: Voice,
 }
@@ -366,7 +377,8 @@ fn sentence_claims(
     let said = periods::time_of_speaking(text, &times, local_speaker.as_ref().map(|s| &s.span));
     let ages = quantity::find_ages(text);
     let assertions = assertions::find(text, &times, &ages);
-    let entities = entities::find(text, context, &mut state.last_country);
+    let mut entities = entities::find(text, context, &mut state.last_country);
+    entities::carry_over(text, &state.previous_entities, &mut entities);
     let countries_counted = assertions::countries_counted(text).map(|(_, n)| n);
     let mut out = Vec::new();
     let spans: Vec<Range<usize>> = assertions
@@ -409,7 +421,7 @@ fn sentence_claims(
         out.push(Claim {
             others,
             sentence: text.to_string(),
-            context: state.previous_sentence.clone(),
+            context: state.previous_sentences.clone(),
             headline: state.headline.clone(),
             offset,
             hedge,
@@ -428,9 +440,12 @@ fn sentence_claims(
             top_countries,
             own_figures,
             against_the_past,
+            prefix: 0,
         });
     }
-    state.previous_sentence = Some(text.to_string());
+    state.previous_entities = entities.clone();
+    state.previous_sentences.insert(0, text.to_string());
+    state.previous_sentences.truncate(EARLIER);
     state.sentence_period = out.iter().find_map(|c| {
         c.period
             .clone()
@@ -500,7 +515,8 @@ impl Claim {
         };
         Claim {
             sentence: format!("{prefix} {}", self.sentence),
-            context: None,
+            context: Vec::new(),
+            prefix: by + self.prefix,
             headline: None,
             span: shift(&self.span),
             others: self.others.iter().map(shift).collect(),

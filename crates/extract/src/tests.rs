@@ -547,3 +547,37 @@ fn a_count_of_one_day_and_a_forecast_for_the_year() {
         ("2024-01-01".to_string(), "2024-12-31".to_string())
     );
 }
+
+#[test]
+fn a_sentence_referring_back_takes_the_countries_before() {
+    let gazetteer = Gazetteer::new();
+    let lines = [
+        crate::Line {
+            text: "In 2023, 5,545 Afghans crossed the Channel.",
+            speaker: None,
+        },
+        crate::Line {
+            text: "Of those, 1,141 were children.",
+            speaker: None,
+        },
+        crate::Line {
+            text: "The number of Iraqis fell.",
+            speaker: None,
+        },
+    ];
+    let found = crate::sentences_claims_in_turn(&lines, None, &context(&gazetteer));
+    let codes = |i: usize| -> Vec<String> {
+        found[i]
+            .iter()
+            .flat_map(|c| {
+                c.entities
+                    .iter()
+                    .map(|e| format!("{}:{}", e.code, e.explicit))
+            })
+            .collect()
+    };
+    assert_eq!(codes(1), ["AFG:false"]);
+    assert_eq!(codes(2), ["IRQ:true"]);
+    assert_eq!(found[1][0].context.len(), 1);
+    assert_eq!(found[2][0].context.len(), 2);
+}

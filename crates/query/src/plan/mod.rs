@@ -96,12 +96,18 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         });
     }
     if measured.is_empty() {
-        let leans = [
-            (&claim.context, "the sentence before"),
-            (&claim.headline, "the headline"),
+        // The nearest sentence before that says what is counted, then the headline.
+        let before = [
+            "the sentence before",
+            "the sentence two before",
+            "the sentence three before",
         ];
+        let leans = claim
+            .context
+            .iter()
+            .zip(before)
+            .chain(claim.headline.iter().map(|h| (h, "the headline")));
         for (words, from) in leans {
-            let Some(words) = words else { continue };
             let mut leaning = plan(&claim.prefixed(words), index);
             for reading in &mut leaning.readings {
                 reading

@@ -145,11 +145,11 @@ pub(super) fn mark_parts(claim: &Claim, filters: &mut [Filter]) -> bool {
         // whole repeats bound the whole, and pick out no part.
         let repeated = matches!(&filter.why, crate::Why::Words(w)
             if crate::plan::contains_words(&whole_words, &w.to_ascii_lowercase()));
+        // Words leaned on from the sentence before say who "those" are: the whole.
         filter.part = !repeated
-            && filter
-                .evidence
-                .as_ref()
-                .is_some_and(|e| !(whole.contains(&e.start) && e.end <= whole.end));
+            && filter.evidence.as_ref().is_some_and(|e| {
+                e.start >= claim.prefix && !(whole.contains(&e.start) && e.end <= whole.end)
+            });
     }
     filters.iter().any(|f| f.part)
 }
@@ -213,9 +213,14 @@ pub(super) fn whole_phrase(claim: &Claim) -> std::ops::Range<usize> {
             return from..open;
         }
     }
-    if let Some(of) = before
+    // "Of those, 95 per cent": also after words leaned on from the sentence before.
+    let lower_before = before.to_ascii_lowercase();
+    if let Some(of) = lower_before
         .rfind(" of ")
-        .or_else(|| before.starts_with("Of ").then_some(0))
+        .map(|of| {
+            of + usize::from(lower_before[of + 1..].starts_with("of ") && of + 1 == claim.prefix)
+        })
+        .or_else(|| lower_before.starts_with("of ").then_some(0))
     {
         let between = &before[of..];
         if !PREDICATES.iter().any(|p| *p != "," && between.contains(p)) {
