@@ -1986,3 +1986,16 @@ fn sentences_that_lean_on_those_before() {
         ]
     );
 }
+
+#[test]
+fn where_people_were_first_detained() {
+    // 3,449 of the 15,864 people entering detention in 2023 were first held in a prison.
+    assert_eq!(
+        check(
+            "More than one in five people entering detention in 2023 were first held in a prison.",
+            date(2024, 3, 1),
+            "More than one in five"
+        ),
+        "accurate 21.7 [people_entering_detention]"
+    );
+}
