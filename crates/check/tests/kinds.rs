@@ -1999,3 +1999,19 @@ fn where_people_were_first_detained() {
         "accurate 21.7 [people_entering_detention]"
     );
 }
+
+#[test]
+fn each_clause_has_its_own_country() {
+    // Asylum applications (main applicants) in 2023: Iraqis 2,686, down 35.5% from 4,164;
+    // Eritreans 3,523, up 14.1% from 3,088.
+    let sentence = "Iraqi asylum applications fell by more than a third in 2023, while Eritrean applications rose by around 14 per cent.";
+    let on = date(2024, 3, 1);
+    assert_eq!(
+        check(sentence, on, "fell by more than a third"),
+        "accurate -35.5 [applications]"
+    );
+    assert_eq!(
+        check(sentence, on, "rose by around 14 per cent"),
+        "accurate 14.1 [applications]"
+    );
+}

@@ -145,12 +145,22 @@ pub(super) fn nearest_per_role<'c>(claim: &Claim, codes: &[&'c str], share: bool
             .min()
             .unwrap_or(usize::MAX)
     };
-    let preferred: Vec<&'c str> = codes.iter().copied().filter(|c| outside(c)).collect();
-    let pool = if preferred.is_empty() {
-        codes.to_vec()
-    } else {
-        preferred
+    // A country in another claim's clause ("..., while Eritrean applications rose") is that
+    // claim's.
+    let owned = |code: &str| {
+        claim
+            .entities
+            .iter()
+            .any(|e| e.code == code && claim.owns(&e.span))
     };
+    let mut pool: Vec<&'c str> = codes.iter().copied().filter(|c| owned(c)).collect();
+    if pool.is_empty() {
+        pool = codes.to_vec();
+    }
+    let preferred: Vec<&'c str> = pool.iter().copied().filter(|c| outside(c)).collect();
+    if !preferred.is_empty() {
+        pool = preferred;
+    }
     pool.into_iter()
         .min_by_key(|c| distance(c))
         .into_iter()
