@@ -2015,3 +2015,26 @@ fn each_clause_has_its_own_country() {
         "accurate 14.1 [applications]"
     );
 }
+
+#[test]
+fn a_records_reach_and_subject_stay_in_its_clause() {
+    let on = date(2024, 3, 1);
+    // "Since 2019" is how far back the record reaches, not the period of the 1,089 foreign
+    // offenders returned in the last quarter of 2023.
+    let sentence = "In the last quarter of 2023, 1,918 people were deported, the highest quarterly figure since 2019, and 1,089 foreign criminals were removed.";
+    assert_eq!(
+        check(sentence, on, "1,089"),
+        "accurate 1089.0 [returns_offenders_by_nationality]"
+    );
+    // The second clause's own subject: enforced returns (6,393 in 2023, the most since
+    // 2019), not the first clause's voluntary returns.
+    let sentence = "Voluntary returns in 2023 were the highest since 2017, while enforced returns were the highest since 2019.";
+    let checked = checker().check_sentence(sentence, on);
+    let second = &checked[1];
+    let judged = &second.readings[second.decisive.unwrap()];
+    assert_eq!(
+        judged.reading.description,
+        "returns of people from the UK: enforced return"
+    );
+    assert_eq!(second.verdict.as_str(), "accurate");
+}

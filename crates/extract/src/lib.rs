@@ -394,6 +394,12 @@ fn sentence_claims(
         .map(|(s, _)| s.clone())
         .collect();
     let reference = said.as_ref().map_or(context.published, |s| s.days.latest);
+    let all_times: Vec<&temporal::TimeExpr> = times.iter().collect();
+    let reaches: Vec<Range<usize>> = records
+        .iter()
+        .filter_map(|r| periods::reach_of(text, r, &all_times))
+        .map(|t| t.span.clone())
+        .collect();
     for (span, assertion) in assertions {
         let plain = matches!(&assertion, Assertion::Quantity(q) if q.direction.is_none() && q.kind != quantity::Kind::Multiple);
         let hedge = hedges::find(text, &span, &assertion);
@@ -413,6 +419,7 @@ fn sentence_claims(
             forecast,
             others: &others,
             own_term,
+            reaches: &reaches,
         };
         let timing = periods::choose(text, &asserted, &times, said.as_ref(), state, reference);
         let against_the_past = periods::against_the_past(text, &span);

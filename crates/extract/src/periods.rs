@@ -153,6 +153,25 @@ pub(crate) struct Asserted<'a> {
     pub others: &'a [Range<usize>],
     /// The speaker's term of office, for a claim of their own record ("I oversaw ...").
     pub own_term: Option<&'a temporal::Event>,
+    /// How far back the sentence's other records reach: no period of this claim.
+    pub reaches: &'a [Range<usize>],
+}
+
+/// How far back the record at `span` reaches: the first "since ..." after it ("the highest
+/// since 2019"), or a stretch of years named with "past" or "last" ("in the past ten
+/// years"); but "the highest level last year" is about last year.
+pub(crate) fn reach_of<'t>(
+    text: &str,
+    span: &Range<usize>,
+    times: &[&'t TimeExpr],
+) -> Option<&'t TimeExpr> {
+    times.iter().copied().find(|t| {
+        let past = text[t.span.clone()]
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("past") || w.eq_ignore_ascii_case("last"))
+            && matches!(&t.value, Value::Period(p) if p.days() > 366);
+        (t.cue == Cue::Since || past) && t.span.start >= span.end
+    })
 }
 
 pub(crate) fn choose(
@@ -178,19 +197,13 @@ pub(crate) fn choose(
     };
     let horizon = asserted
         .record
-        .then(|| {
-            candidates.iter().copied().find(|t| {
-                // "The highest since 2019", "the highest in the past ten years"; but "the
-                // highest level last year" is about last year.
-                let past = text[t.span.clone()]
-                    .split_whitespace()
-                    .any(|w| w.eq_ignore_ascii_case("past") || w.eq_ignore_ascii_case("last"))
-                    && matches!(&t.value, Value::Period(p) if p.days() > 366);
-                (t.cue == Cue::Since || past) && t.span.start >= quantity.end
-            })
-        })
+        .then(|| reach_of(text, quantity, &candidates))
         .flatten();
-    let is_horizon = |t: &TimeExpr| horizon.is_some_and(|h| h.span == t.span);
+    // How far back another record of the sentence reaches is no period of this claim: in
+    // "1,918 deported, the highest since 2019, and 1,089 removed", 2019 is the record's.
+    let is_horizon = |t: &TimeExpr| {
+        horizon.is_some_and(|h| h.span == t.span) || asserted.reaches.contains(&t.span)
+    };
     // "The highest since records began in 2004" says how far back the record reaches, not
     // what period is counted; "since records began in 2018, 115,000 have crossed" does.
     let series = series_began(text)

@@ -159,16 +159,24 @@ pub(super) fn named_values<'d>(
     claim: &Claim,
     sentence_words: &Sentence,
 ) -> Vec<(&'d catalog::Value, catalog::words::Hit)> {
+    // "Voluntary returns were the highest since 2017, while enforced returns were the
+    // highest since 2019": values the claim's own clause names replace the sentence's
+    // subject's.
+    let first = claim
+        .others
+        .iter()
+        .map(|o| o.start)
+        .chain(std::iter::once(claim.span.start))
+        .min()
+        .unwrap_or(0);
+    let in_subject = |h: &catalog::words::Hit| h.span.end <= first && claim.span.start > first;
     let named: Vec<(&catalog::Value, catalog::words::Hit)> = dimension
         .values
         .iter()
         .filter_map(|v| {
-            Some((
-                v,
-                owned_hits(&v.words, claim, sentence_words)
-                    .into_iter()
-                    .next()?,
-            ))
+            let hits = owned_hits(&v.words, claim, sentence_words);
+            let own = hits.iter().find(|h| !in_subject(h)).cloned();
+            Some((v, own.or_else(|| hits.into_iter().next())?))
         })
         .collect();
     // "not asylum seekers" names one value; the "asylum seekers" inside it does not name
@@ -176,11 +184,16 @@ pub(super) fn named_values<'d>(
     let inside = |h: &catalog::words::Hit, other: &catalog::words::Hit| {
         other.span.start <= h.span.start && h.span.end <= other.span.end && other.span != h.span
     };
-    named
+    let named: Vec<(&catalog::Value, catalog::words::Hit)> = named
         .iter()
         .filter(|(_, h)| !named.iter().any(|(_, o)| inside(h, o)))
         .cloned()
-        .collect()
+        .collect();
+    if named.iter().any(|(_, h)| !in_subject(h)) {
+        named.into_iter().filter(|(_, h)| !in_subject(h)).collect()
+    } else {
+        named
+    }
 }
 
 pub(super) fn named_option(
