@@ -31,6 +31,7 @@ pub(crate) fn find(
     restatements(text, &mut found);
     own_tallies(text, &mut found);
     fractions_of_a_level(text, &mut found);
+    rates_said_apart(text, &mut found);
     // "citizens of ten countries" counts countries, not people.
     if let Some((span, _)) = countries_counted(text) {
         found.retain(|q| !overlaps(&q.number_span, &span));
@@ -132,6 +133,74 @@ fn restatements(text: &str, quantities: &mut [quantity::Quantity]) {
         let is_share = matches!(this.kind, Kind::Percent | Kind::Fraction);
         if bracketed && is_share && this.direction.is_none() && previous.direction.is_some() {
             this.direction = previous.direction;
+        }
+    }
+}
+
+/// Words that make a count a rate when they stand apart from it in its clause: "80 people
+/// crossed every day", "every month in 2023, around 1,600 were returned".
+const RATE_WORDS: [(&str, quantity::Per); 13] = [
+    ("every day", quantity::Per::Day),
+    ("each day", quantity::Per::Day),
+    ("per day", quantity::Per::Day),
+    ("a day", quantity::Per::Day),
+    ("every week", quantity::Per::Week),
+    ("each week", quantity::Per::Week),
+    ("per week", quantity::Per::Week),
+    ("a week", quantity::Per::Week),
+    ("every month", quantity::Per::Month),
+    ("each month", quantity::Per::Month),
+    ("per month", quantity::Per::Month),
+    ("a month", quantity::Per::Month),
+    ("every year", quantity::Per::Year),
+];
+
+/// "In 2023 an average of 80 people crossed the Channel every day": a count whose clause
+/// says "every day" (or week, month, year) apart from the number is a rate. The clause runs
+/// from the last break (a comma, a semicolon, another number) before the count to the next
+/// after it. "In a day", "on a single day" make a count of one day, not a rate.
+fn rates_said_apart(text: &str, quantities: &mut [quantity::Quantity]) {
+    let lower = text.to_ascii_lowercase();
+    let spans: Vec<Range<usize>> = quantities.iter().map(|q| q.span.clone()).collect();
+    for q in quantities.iter_mut() {
+        let plain = q.kind == Kind::Count && q.per.is_none() && q.direction.is_none();
+        if !plain {
+            continue;
+        }
+        let before_break = spans
+            .iter()
+            .filter(|s| s.end <= q.span.start)
+            .map(|s| s.end)
+            .chain(lower[..q.span.start].rfind([',', ';']).map(|i| i + 1))
+            .max()
+            .unwrap_or(0);
+        let after_break = spans
+            .iter()
+            .filter(|s| s.start >= q.span.end)
+            .map(|s| s.start)
+            .chain(lower[q.span.end..].find([',', ';']).map(|i| q.span.end + i))
+            .min()
+            .unwrap_or(lower.len());
+        let clause = &lower[before_break..after_break];
+        // "Every month in 2023, around 1,600 ...": a sentence that opens with the rate.
+        let first_count = spans.iter().all(|s| s.start >= q.span.start);
+        let opening = RATE_WORDS
+            .iter()
+            .filter(|(w, _)| w.starts_with("every") || w.starts_with("each"))
+            .find(|(w, _)| first_count && lower.trim_start().starts_with(w))
+            .map(|(_, per)| *per);
+        let found = opening.or_else(|| {
+            RATE_WORDS.iter().find_map(|(words, per)| {
+                let at = find_word(clause, words)?;
+                let lead = clause[..at.start].trim_end();
+                let one_day = ["in", "on", "single", "one"]
+                    .iter()
+                    .any(|w| lead.ends_with(w) && !lead.ends_with("average"));
+                (!one_day).then_some(*per)
+            })
+        });
+        if let Some(per) = found {
+            q.per = Some(per);
         }
     }
 }

@@ -581,3 +581,27 @@ fn a_sentence_referring_back_takes_the_countries_before() {
     assert_eq!(found[1][0].context.len(), 1);
     assert_eq!(found[2][0].context.len(), 2);
 }
+
+#[test]
+fn a_rate_said_apart_from_its_number() {
+    let per = |text: &str| {
+        claims(text)
+            .iter()
+            .map(|c| c.quantity().and_then(|q| q.per))
+            .collect::<Vec<_>>()
+    };
+    use quantity::Per::{Day, Month};
+    assert_eq!(
+        per("In 2023 an average of 80 people crossed the Channel every day."),
+        [Some(Day)]
+    );
+    assert_eq!(
+        per("Every month in 2023, around 1,600 people were returned."),
+        [Some(Month)]
+    );
+    assert_eq!(per("More than 900 people crossed on a single day."), [None]);
+    assert_eq!(
+        per("In 2023, 29,000 people crossed, and in May 3,000."),
+        [None, None]
+    );
+}
