@@ -231,7 +231,8 @@ fn note_standing_record(checked: &mut Checked, index: &Index<'_>) {
     let Some(bound) = index.get(&judged.reading.dataset) else {
         return;
     };
-    let Some(standing) = query::standing_record(&judged.reading, bound.table) else {
+    let since = checked.claim.horizon.and_then(query::quarter_of);
+    let Some(standing) = query::standing_record(&judged.reading, bound.table, since) else {
         return;
     };
     let highest = !matches!(
@@ -461,7 +462,7 @@ fn judge_pairs(checked: &mut [Checked]) {
             && count.kind == quantity::Kind::Count
             && count.direction.is_none()
             && a.span.end <= b.span.start
-            && a.sentence[a.span.end..b.span.start].trim() == "to";
+            && leads_to(&a.sentence[a.span.end..b.span.start]);
         if !paired {
             continue;
         }
@@ -485,6 +486,15 @@ fn judge_pairs(checked: &mut [Checked]) {
         checked[better].verdict = verdict;
         checked[better].explanation.push_str(&note);
     }
+}
+
+/// The words between a change and the figure it reaches: "to", "in 2022, to", ", to".
+fn leads_to(between: &str) -> bool {
+    let words: Vec<&str> = between
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.last() == Some(&"to") && words.len() <= 4
 }
 
 /// Whether two claims are of the same sentence.

@@ -2038,3 +2038,51 @@ fn a_records_reach_and_subject_stay_in_its_clause() {
     );
     assert_eq!(second.verdict.as_str(), "accurate");
 }
+
+#[test]
+fn forecasts_early_in_the_year_and_counts_a_change_reaches() {
+    // On 5 January "this year" is young but still the forecast's year; the count after
+    // "after" is last year's, not part of the forecast (45,774 in 2022).
+    let sentence = "Crossings could exceed 65,000 this year, after 45,756 last year.";
+    let on = date(2023, 1, 5);
+    assert_eq!(check(sentence, on, "65,000"), "not_checkable -");
+    assert_eq!(
+        check(sentence, on, "45,756"),
+        "accurate 45774.0 [irregular_migration]"
+    );
+    // "Fell ... between 2021 and 2023 to 15,864": 15,864 is 2023's count, and the change
+    // and the figure it reaches stand or fall together.
+    let sentence =
+        "Between 2021 and 2023, the number of people entering detention fell by 36% to 15,864.";
+    let on = date(2024, 3, 1);
+    assert_eq!(
+        check(sentence, on, "15,864"),
+        "accurate 15864.0 [people_entering_detention]"
+    );
+    assert_eq!(
+        check(sentence, on, "fell by 36%"),
+        "accurate -35.6 [people_entering_detention]"
+    );
+    // Said with a comma and a year between, a change and its figure still stand together:
+    // Albanian enforced returns were 1.38 times 2021's, so "more than doubled" is wrong,
+    // and so is the 958 it reaches.
+    let sentence = "Enforced returns of Albanians more than doubled in 2022, to almost 1,000.";
+    assert_eq!(
+        check(sentence, date(2023, 3, 5), "almost 1,000"),
+        "inaccurate 958.0 [returns]"
+    );
+}
+
+#[test]
+fn the_record_to_beat_reaches_back_as_far_as_the_claim() {
+    // "The highest since 2018", said of a year the data do not reach: the record to beat is
+    // the highest four quarters running after 2018 (enforced returns: 7,198 in 2019), not
+    // 2004's 21,425.
+    let checked = checker().check_sentence(
+        "Enforced returns in 2025 were the highest since 2018.",
+        date(2026, 2, 1),
+    );
+    assert_eq!(checked[0].verdict.as_str(), "period_not_covered");
+    let aside = checked[0].context.last().expect("a record to beat");
+    assert_eq!(aside.value, 7_198.0, "{}", aside.what);
+}

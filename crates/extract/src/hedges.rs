@@ -7,7 +7,9 @@ use std::ops::Range;
 use crate::assertions::find_word;
 use crate::{Assertion, Hedge};
 
-const MODALS: [&str; 13] = [
+const MODALS: [&str; 15] = [
+    "expect",
+    "expects",
     "could",
     "will",
     "would",
@@ -214,6 +216,24 @@ fn other_count(lower: &str, span: &Range<usize>, assertion: &Assertion) -> Optio
 fn forecast(lower: &str, span: &Range<usize>) -> Option<Hedge> {
     let window_start = word_start_before(lower, span.start, 6);
     let window = &lower[window_start..span.start];
+    // "Could exceed 65,000 this year, after 45,756 last year": a modal before another
+    // number (not a year) is that number's.
+    let after_number = window
+        .split_inclusive(char::is_whitespace)
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len();
+            Some((start, w.trim()))
+        })
+        .filter(|(_, w)| {
+            let digits = w.chars().filter(char::is_ascii_digit).count();
+            let year = digits == 4 && w.len() == 4;
+            digits > 0 && !year
+        })
+        .map(|(start, w)| start + w.len())
+        .last()
+        .unwrap_or(0);
+    let window = &window[after_number..];
     MODALS
         .iter()
         .find(|m| find_word(window, m).is_some())

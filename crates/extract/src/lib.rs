@@ -421,7 +421,10 @@ fn sentence_claims(
             own_term,
             reaches: &reaches,
         };
-        let timing = periods::choose(text, &asserted, &times, said.as_ref(), state, reference);
+        let mut timing = periods::choose(text, &asserted, &times, said.as_ref(), state, reference);
+        if plain && periods::reached_by_a_change(text, &span, &others) {
+            timing.period = timing.period.map(periods::last_year_of);
+        }
         let against_the_past = periods::against_the_past(text, &span);
         let own_figures = own_record
             || matches!(&assertion, Assertion::Quantity(q) if assertions::own_tally(text, q));

@@ -238,7 +238,10 @@ pub(crate) fn choose(
         // published on Thursday show ... in the year to December") than what is counted:
         // it is the claim's period only when nothing else can be, and never when it names
         // when something happened ("at last week's PMQs", "Monday's figures").
-        let short = |t: &&TimeExpr| matches!(&t.value, Value::Period(p) if p.days() < 28);
+        // "This year", said on 5 January, is short because the year is young, not because
+        // it names a day.
+        let short =
+            |t: &&TimeExpr| matches!(&t.value, Value::Period(p) if p.days() < 28 && !p.open);
         let possessive = |t: &&TimeExpr| {
             let after = &text[t.span.end..];
             after.starts_with("'s") || after.starts_with("\u{2019}s")
@@ -447,6 +450,44 @@ fn own_comparison<'a>(
         let inside = t.span.start <= quantity.start && t.span.end >= quantity.end;
         t.cue == Cue::Compared && matches!(t.value, Value::Period(_)) && (after || inside)
     })
+}
+
+/// "Fell by a third between 2021 and 2023 to 15,864": a count a change reaches, said right
+/// after "to".
+pub(crate) fn reached_by_a_change(
+    text: &str,
+    span: &Range<usize>,
+    others: &[Range<usize>],
+) -> bool {
+    let before = text[..span.start].trim_end();
+    let to = before.ends_with(" to") || before.ends_with(",to");
+    to && others.iter().any(|o| o.end <= span.start)
+}
+
+/// A claim period of whole calendar years, cut to its last: the count a change over the
+/// years reaches is the last year's. Other periods stay as they are.
+pub(crate) fn last_year_of(claim: ClaimPeriod) -> ClaimPeriod {
+    let p = &claim.period;
+    let (first, last) = (p.start.earliest, p.end.latest);
+    let whole_years = first.month() == 1
+        && first.day() == 1
+        && last.month() == 12
+        && last.day() == 31
+        && last.year() > first.year();
+    let Ok(start) = jiff::civil::Date::new(last.year(), 1, 1) else {
+        return claim;
+    };
+    if !whole_years {
+        return claim;
+    }
+    ClaimPeriod {
+        period: Period {
+            start: Day::exact(start),
+            derivation: format!("{}, the last year of \"{}\"", last.year(), claim.text),
+            ..p.clone()
+        },
+        ..claim
+    }
 }
 
 /// A period cannot run past the time of speaking: "in 2021", said in September 2021, is

@@ -180,14 +180,23 @@ pub struct Standing {
     pub last: Quarter,
 }
 
-/// The standing record for a record claim's reading, over all of `table`; `None` for a
-/// reading that is not of a record, or a table too short to hold one stretch.
-pub fn standing_record(reading: &Reading, table: &Table) -> Option<Standing> {
+/// The standing record for a record claim's reading, over `table` from `since` (how far back
+/// the claim reaches: "the highest since 2018") or its first quarter; `None` for a reading
+/// that is not of a record, or a table too short to hold one stretch.
+pub fn standing_record(
+    reading: &Reading,
+    table: &Table,
+    since: Option<Quarter>,
+) -> Option<Standing> {
     let Arithmetic::Record { high, .. } = reading.arithmetic else {
         return None;
     };
     let coverage = table.coverage()?;
     let (first, last) = (*coverage.start(), *coverage.end());
+    let first = since.map_or(first, |s| s.max(first));
+    if first > last {
+        return None;
+    }
     let days = reading.window.period.days() + 1;
     let length = if days >= 365 {
         4

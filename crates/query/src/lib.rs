@@ -27,7 +27,7 @@ use countries::Gazetteer;
 pub use figure::{Coverage, Figure, Standing, evaluate, evaluate_with, standing_record};
 pub use plan::{Plan, plan};
 use store::{Quarter, Table};
-pub use window::{Window, day_weight, quarter_days};
+pub use window::{Window, day_weight, quarter_days, quarter_of};
 
 /// One way to put a claim to the data.
 #[derive(Debug, Clone, PartialEq)]
