@@ -2086,3 +2086,36 @@ fn the_record_to_beat_reaches_back_as_far_as_the_claim() {
     let aside = checked[0].context.last().expect("a record to beat");
     assert_eq!(aside.value, 7_198.0, "{}", aside.what);
 }
+
+#[test]
+fn since_a_party_took_office_and_times_in_the_next_clause() {
+    // "Since taking office", said of Labour, is since 5 July 2024: beyond the data.
+    assert_eq!(
+        check(
+            "Labour has removed 16,400 people since taking office in July, the Home Office said.",
+            date(2025, 1, 15),
+            "16,400"
+        ),
+        "period_not_covered - [returns]"
+    );
+    // "Last year" opens the next clause: it is the 3,800's, not the 2,000's. Said on 1
+    // June 2023: enforced returns in 2023 so far (to 1 June, day-weighted) and in 2022.
+    let sentence =
+        "This year we have removed more than 2,000 people, and last year we removed 3,800.";
+    let on = date(2023, 6, 1);
+    let checked = checker().check_sentence(sentence, on);
+    let years: Vec<i16> = checked
+        .iter()
+        .map(|c| {
+            c.claim
+                .period
+                .as_ref()
+                .unwrap()
+                .period
+                .start
+                .earliest
+                .year()
+        })
+        .collect();
+    assert_eq!(years, [2023, 2022]);
+}

@@ -257,8 +257,8 @@ fn own_tallies(text: &str, quantities: &mut [quantity::Quantity]) {
     }
 }
 
-/// True when a count follows right after "we have" or "I have" and a verb of doing: "we
-/// have removed 1,100", "we've now returned 1,800".
+/// True when a count follows right after "we" or "I" (and "have") and a verb of doing: "we
+/// have removed 1,100", "we've now returned 1,800", "last year we removed 5,700".
 pub(crate) fn own_tally(text: &str, q: &quantity::Quantity) -> bool {
     if q.kind != Kind::Count {
         return false;
@@ -278,12 +278,13 @@ pub(crate) fn own_tally(text: &str, q: &quantity::Quantity) -> bool {
     };
     let done = verb.len() > 4 && verb.ends_with("ed");
     let mut rest = rest.iter().skip_while(|w| TALLY_ADVERBS.contains(w));
-    let perfect = match rest.next() {
-        Some(&"we've" | &"i've") => true,
+    // "We have removed", "we've returned", and the plain past, "we removed".
+    let ours = match rest.next() {
+        Some(&"we've" | &"i've" | &"we" | &"i") => true,
         Some(&"have") => matches!(rest.next(), Some(&"we" | &"i")),
         _ => false,
     };
-    done && perfect
+    done && ours
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {

@@ -248,10 +248,23 @@ pub(crate) fn choose(
         };
         let long = || eligible().filter(|t| !short(t));
         let any = || eligible().filter(|t| !(short(t) && possessive(t)));
-        nearest(quantity, long().filter(|t| !beyond_another(t)))
-            .or_else(|| nearest(quantity, long().filter(|t| !cut_off(t))))
-            .or_else(|| nearest(quantity, any().filter(|t| !beyond_another(t))))
-            .or_else(|| nearest(quantity, any().filter(|t| !cut_off(t))))
+        // "1,000 this year, and last year we removed 5,700": a time past a new clause that
+        // leads to another claim is that claim's.
+        let next_clause = |t: &&TimeExpr| {
+            t.span.start >= quantity.end
+                && asserted.others.iter().any(|o| o.start >= t.span.end)
+                && text
+                    .get(quantity.end..t.span.start)
+                    .is_some_and(|b| crate::CLAUSE_BREAKS.iter().any(|c| b.contains(c)))
+        };
+        nearest(
+            quantity,
+            long().filter(|t| !beyond_another(t) && !next_clause(t)),
+        )
+        .or_else(|| nearest(quantity, long().filter(|t| !beyond_another(t))))
+        .or_else(|| nearest(quantity, long().filter(|t| !cut_off(t))))
+        .or_else(|| nearest(quantity, any().filter(|t| !beyond_another(t))))
+        .or_else(|| nearest(quantity, any().filter(|t| !cut_off(t))))
     });
     let mut timing = Timing {
         horizon: horizon.and_then(|h| match &h.value {

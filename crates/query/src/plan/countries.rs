@@ -15,9 +15,11 @@ pub(super) fn countries(bound: &Bound<'_>, claim: &Claim, index: &Index<'_>, dra
     let mut codes: Vec<&str> = Vec::new();
     // "7,698 Albanians among the 20,873 people detained": a country right after another
     // claim's number says what that number counts, not this one, unless this one restates
-    // it ("more than 6,000 Albanians ..., compared with less than 900").
+    // it ("more than 6,000 Albanians ..., compared with less than 900") or names nothing it
+    // counts ("1,000 Albanians this year, and 5,700 last year").
+    let bare = super::counts_nothing_named(claim);
     let owned = |e: &&extract::Entity| {
-        claim.owns(&e.span)
+        bare || claim.owns(&e.span)
             || !claim.others.iter().any(|o| {
                 o.end <= e.span.start
                     && claim

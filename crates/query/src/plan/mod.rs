@@ -331,7 +331,7 @@ const NOT_A_NOUN: [&str; 40] = [
 ];
 
 /// True for a count followed by no noun of its own: "removed 1,100 this year".
-fn counts_nothing_named(claim: &Claim) -> bool {
+pub(super) fn counts_nothing_named(claim: &Claim) -> bool {
     let Some(q) = claim.quantity() else {
         return false;
     };
