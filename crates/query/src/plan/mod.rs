@@ -260,6 +260,20 @@ fn population_from_headline(
     if measured.is_empty() || measured.iter().any(|b| narrower(b)) || !counts_nothing_named(claim) {
         return None;
     }
+    // Cheaply first: does the headline name anyone's narrower population at all?
+    let headline_words = catalog::words::words(headline);
+    let names_population = index.bound.iter().any(|b| {
+        narrower(b)
+            && !b
+                .dataset
+                .measure
+                .population
+                .find_in(headline, &headline_words)
+                .is_empty()
+    });
+    if !names_population {
+        return None;
+    }
     let own = Sentence::new(claim, index);
     let under = claim.prefixed(headline);
     let words = Sentence::new(&under, index);
