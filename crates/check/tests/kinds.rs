@@ -2119,3 +2119,18 @@ fn since_a_party_took_office_and_times_in_the_next_clause() {
         .collect();
     assert_eq!(years, [2023, 2022]);
 }
+
+#[test]
+fn a_base_under_a_past_government_lies_within_its_term() {
+    // Said on 2 January 2024, the latest year published ran to September 2023; the same
+    // twelve months under the last Labour government (to May 2010) are those to September
+    // 2009: 12,517 enforced returns against 5,511.
+    assert_eq!(
+        check(
+            "Enforced returns are down 50 per cent compared to the last Labour Government.",
+            date(2024, 1, 2),
+            "down 50 per cent"
+        ),
+        "inaccurate -56.0 [returns]"
+    );
+}

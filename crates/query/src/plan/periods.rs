@@ -208,7 +208,13 @@ pub(super) fn same_stretch(
     let years_apart = i32::from(now.end.latest.year()) - i32::from(base.end.latest.year());
     let much_longer = length(base) as f64 > 1.5 * length(now) as f64;
     if much_longer && years_apart >= 1 && base.start.earliest < now.start.earliest {
-        return shift(now, years_apart);
+        // The latest same stretch that lies within the base: "compared to the last Labour
+        // government" (to May 2010), for the twelve months to September, is the twelve months
+        // to September 2009, not to September 2010.
+        let within = (years_apart..years_apart + 2)
+            .filter_map(|years| shift(now, years))
+            .find(|p| p.end.latest <= base.end.latest);
+        return within.or_else(|| shift(now, years_apart));
     }
     // "The same point last year" is the period itself a year back, fuzzy ends and all.
     let shifted = shift(now, years_apart)?;
