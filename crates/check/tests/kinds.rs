@@ -2134,3 +2134,70 @@ fn a_base_under_a_past_government_lies_within_its_term() {
         "inaccurate -56.0 [returns]"
     );
 }
+
+#[test]
+fn periods_against_the_end_of_the_data() {
+    // Said in March 2024, "the last 12 months" are moved back to end with the data, keeping
+    // their length: 2023 (3,926 foreign offenders returned).
+    assert_eq!(
+        check(
+            "In the last 12 months, 3,926 foreign criminals have been deported.",
+            date(2024, 3, 1),
+            "3,926"
+        ),
+        "accurate 3926.0 [returns_offenders_by_nationality]"
+    );
+    // The year so far, wholly after the data, is not covered (rather than cut to nothing).
+    assert_eq!(
+        check(
+            "So far this year, 2,000 people have crossed the Channel.",
+            date(2024, 2, 15),
+            "2,000"
+        ),
+        "period_not_covered - [irregular_migration]"
+    );
+    // "This year compared with last year" in November is the same stretch of each: small-boat
+    // arrivals to 17-20 November, 27,284 against 39,826 (-31.5%), where the whole of 2022 had
+    // 45,774.
+    assert_eq!(
+        check(
+            "Small boat arrivals are down by a third this year compared with last year.",
+            date(2023, 11, 20),
+            "down by a third"
+        ),
+        "roughly_right -31.5 [irregular_migration]"
+    );
+}
+
+#[test]
+fn clauses_with_their_own_subject() {
+    // ", with Sudanese claims up by a third" opens a clause of its own: the 15% is Syria's
+    // (3,389 to 3,885, +14.6%).
+    assert_eq!(
+        check(
+            "Syrians made 3,885 asylum claims in 2022, up 15 per cent, with Sudanese claims up by a third.",
+            date(2023, 3, 1),
+            "up 15 per cent"
+        ),
+        "accurate 14.6 [applications]"
+    );
+    // Leaning on a sentence before for what is counted, the headline still says whose
+    // figures they are: foreign offenders (1,467 Albanians in 2023, 847 in 2022).
+    assert_eq!(
+        check_under(
+            "Foreign criminals deported",
+            &[
+                "The Home Office removed 3,926 last year.",
+                "That is an average of more than 75 a week.",
+                "The figure for Albanians was 1,467, up from 847 the year before.",
+            ],
+            date(2024, 3, 1),
+        ),
+        [
+            "3,926 accurate 3926.0",
+            "more than 75 a week accurate 75.3",
+            "1,467 accurate 1467.0",
+            "847 accurate 847.0"
+        ]
+    );
+}

@@ -499,8 +499,15 @@ fn same_assertion(a: &Assertion, b: &Assertion) -> bool {
 
 /// Words that open a new clause of a sentence, after which words are about the claim that
 /// follows rather than the one before.
-pub(crate) const CLAUSE_BREAKS: [&str; 6] =
-    [", and ", ", but ", ", while ", ", whereas ", "; ", ", yet "];
+pub(crate) const CLAUSE_BREAKS: [&str; 7] = [
+    ", and ",
+    ", but ",
+    ", while ",
+    ", whereas ",
+    "; ",
+    ", yet ",
+    ", with ",
+];
 
 impl Claim {
     /// The words asserted.

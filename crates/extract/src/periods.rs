@@ -668,8 +668,17 @@ fn whole_year_assumed(year: i16, derivation: String) -> Option<ClaimPeriod> {
 }
 
 fn ending_when_said(period: &Period, said: Option<&Said>) -> Period {
+    // "Since taking office in July, the Home Office said": a month that the period begins in
+    // is when it began, not when the words were said.
+    let after_start = |said: &Said| {
+        period
+            .start
+            .latest
+            .checked_add(jiff::Span::new().days(28))
+            .is_ok_and(|d| said.days.earliest > d)
+    };
     match said {
-        Some(said) if period.open => {
+        Some(said) if period.open && after_start(said) => {
             let start = period
                 .derivation
                 .split(" until ")

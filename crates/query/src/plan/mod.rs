@@ -108,7 +108,22 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
             .zip(before)
             .chain(claim.headline.iter().map(|h| (h, "the headline")));
         for (words, from) in leans {
-            let mut leaning = plan(&claim.prefixed(words), index);
+            let mut under = claim.prefixed(words);
+            // Leaning on a sentence before, the headline still says whose figures they are
+            // ("Foreign criminals deported": "the figure for Albanians was 1,467"), but only a
+            // sentence that itself names what is counted is leaned on.
+            if from != "the headline" {
+                let words = Sentence::new(&under, index);
+                if !index
+                    .bound
+                    .iter()
+                    .any(|b| matches_measure(b, &under, &words))
+                {
+                    continue;
+                }
+                under.headline = claim.headline.clone();
+            }
+            let mut leaning = plan(&under, index);
             for reading in &mut leaning.readings {
                 reading
                     .notes
@@ -173,8 +188,9 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
     }
     let mut readings: Vec<Reading> = Vec::new();
     for (rank, bound) in candidates.iter().enumerate() {
+        let rolling = rolling(period);
         let (period, latest) = latest_published(claim, period, bound);
-        let (period, trimmed) = trim_to_data(&period, bound);
+        let (period, trimmed) = trim_to_data(&period, bound, rolling);
         let trimmed = latest.or(trimmed);
         let Some(window) = Window::new(&period) else {
             return none("the period ends before it starts");
@@ -373,8 +389,9 @@ fn whole_of_share(
     sentence_words: &Sentence,
     index: &Index<'_>,
 ) -> Option<Reading> {
+    let rolling = rolling(period);
     let (period, _) = latest_published(claim, period, bound);
-    let (period, _) = trim_to_data(&period, bound);
+    let (period, _) = trim_to_data(&period, bound, rolling);
     let window = Window::new(&period)?;
     let whole = readings_of(
         bound,
@@ -472,9 +489,19 @@ fn gap(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> usize {
 
 /// An open period ("since 2018") said soon after the data end is taken to the end of the
 /// data: the speaker can only have meant the figures published then.
+/// "In the last 12 months", "over the past six months": a stretch of fixed length running up
+/// to the day said (not "since ..." or the year so far), which keeps its length when it is
+/// moved back to the end of the data.
+fn rolling(period: &extract::ClaimPeriod) -> bool {
+    let p = &period.period;
+    let from_new_year = p.start.earliest.month() == 1 && p.start.earliest.day() == 1;
+    p.open && period.cue != Some(temporal::Cue::Since) && !from_new_year
+}
+
 fn trim_to_data(
     period: &temporal::Period,
     bound: &Bound<'_>,
+    rolling: bool,
 ) -> (temporal::Period, Option<String>) {
     let Some((_, last)) = bound.coverage else {
         return (period.clone(), None);
@@ -484,14 +511,38 @@ fn trim_to_data(
     };
     let end = period.end.earliest;
     let soon_after = end > data_end && crate::window::days_between(data_end, end) <= 92;
-    if !period.open || !soon_after {
+    // A period that begins after the data end is beyond them, not to be cut to nothing.
+    if !period.open || !soon_after || period.start.latest > data_end {
         return (period.clone(), None);
     }
+    // The same number of whole months, ending with the data: "the last 12 months", said in
+    // March 2024, are 2023 when the data end in December.
+    let months = (crate::window::days_between(period.start.latest, end) as f64 / 30.4375).round();
+    let new_start = data_end
+        .tomorrow()
+        .ok()
+        .and_then(|d| d.checked_sub(jiff::Span::new().months(months as i64)).ok())
+        .unwrap_or(period.start.latest);
+    let back = jiff::Span::new().days(crate::window::days_between(new_start, period.start.latest));
+    let moved = |d: jiff::civil::Date| d.checked_sub(back).unwrap_or(d);
+    let (start, note) = if rolling {
+        let start = temporal::Day {
+            earliest: moved(period.start.earliest),
+            latest: moved(period.start.latest),
+        };
+        let note = format!(
+            "the data end on {data_end}, so the stretch is taken as the same length up to then"
+        );
+        (start, note)
+    } else {
+        let note = format!("the data end on {data_end}, so the open period is taken to then");
+        (period.start, note)
+    };
     let trimmed = temporal::Period {
+        start,
         end: temporal::Day::exact(data_end),
         ..period.clone()
     };
-    let note = format!("the data end on {data_end}, so the open period is taken to then");
     (trimmed, Some(note))
 }
 

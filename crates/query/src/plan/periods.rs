@@ -21,7 +21,7 @@ pub(super) fn arithmetic(
         if let Some(base) = &claim.base {
             return Some((
                 window.clone(),
-                Window::new(&same_stretch(now, &base.period)?)?,
+                Window::new(&same_stretch(now, &base.period, whole_said(&base.text))?)?,
             ));
         }
         if let Some((first, last)) = split_between(claim) {
@@ -200,13 +200,29 @@ fn earlier_runs(
 
 /// "Compared to last year", said of five months: the same five months a year earlier, not
 /// the whole year.
+/// "The whole of last year", "all of 2020", "the entire year": a base said to be whole is not
+/// cut to the same stretch.
+fn whole_said(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    ["whole", "all of", "entire", "full year"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 pub(super) fn same_stretch(
     now: &temporal::Period,
     base: &temporal::Period,
+    whole: bool,
 ) -> Option<temporal::Period> {
+    if whole {
+        return Some(base.clone());
+    }
     let length = temporal::Period::days;
     let years_apart = i32::from(now.end.latest.year()) - i32::from(base.end.latest.year());
-    let much_longer = length(base) as f64 > 1.5 * length(now) as f64;
+    // "This year compared with last year", said in November: the year so far against the
+    // same stretch of last year, however little of this year is left.
+    let much_longer = length(base) as f64 > 1.5 * length(now) as f64
+        || (now.open && length(base) > length(now) + 7);
     if much_longer && years_apart >= 1 && base.start.earliest < now.start.earliest {
         // The latest same stretch that lies within the base: "compared to the last Labour
         // government" (to May 2010), for the twelve months to September, is the twelve months
