@@ -2201,3 +2201,27 @@ fn clauses_with_their_own_subject() {
         ]
     );
 }
+
+#[test]
+fn the_whole_of_a_share_said_by_a_pronoun_or_the_usual_count() {
+    // "Of them" is the people just counted, small-boat arrivals since 2018: 14,644 of 87,352
+    // to 1 March 2023 were children (16.8%), so "one in seven" is close.
+    assert_eq!(
+        check(
+            "Since 2018, more than 85,000 people have crossed the Channel, one in seven of them children.",
+            date(2023, 3, 1),
+            "one in seven"
+        ),
+        "roughly_right 16.8 [irregular_migration]"
+    );
+    // "All arrivals", after a count of Channel crossings, are all small-boat arrivals: in
+    // 2021, 4,307 children of 28,526 (15.1%), not of every route.
+    assert_eq!(
+        check(
+            "More than 4,000 children crossed the Channel last year, one in seven of all arrivals.",
+            date(2022, 1, 5),
+            "one in seven"
+        ),
+        "accurate 15.1 [irregular_migration]"
+    );
+}

@@ -865,7 +865,10 @@ fn finish(
             .is_some_and(|(_, last)| window.last.index() > last.index() - PROVISIONAL_QUARTERS)
     };
     let mut arithmetic = arithmetic.clone();
-    if matches!(arithmetic, Arithmetic::Share) && !mark_parts(claim, &mut draft.filters) {
+    if matches!(arithmetic, Arithmetic::Share)
+        && !(mark_parts(claim, &mut draft.filters)
+            && shares::unmark_usual_counts(bound, claim, &mut draft.filters))
+    {
         // "16% of all people removed were foreign national offenders": the part is counted
         // in the table of that population, under the filters it can hold.
         let other = part_table(bound, claim, sentence_words, index)?;

@@ -140,16 +140,67 @@ pub(super) fn mark_parts(claim: &Claim, filters: &mut [Filter]) -> bool {
         .get(whole.clone())
         .unwrap_or_default()
         .to_ascii_lowercase();
+    let pronoun = whole.start > claim.span.start
+        && ["of them", "of those", "of these", "of whom"].contains(&whole_words.as_str());
     for filter in filters.iter_mut() {
         // "Enforced returns of offenders made up 61% of all enforced returns": words the
         // whole repeats bound the whole, and pick out no part.
         let repeated = matches!(&filter.why, crate::Why::Words(w)
             if crate::plan::contains_words(&whole_words, &w.to_ascii_lowercase()));
-        // Words leaned on from the sentence before say who "those" are: the whole.
+        // Words leaned on from the sentence before say who "those" are: the whole; so do the
+        // words before a share of "them" in the same sentence.
+        let antecedent = |e: &std::ops::Range<usize>| pronoun && e.end <= claim.span.start;
         filter.part = !repeated
             && filter.evidence.as_ref().is_some_and(|e| {
-                e.start >= claim.prefix && !(whole.contains(&e.start) && e.end <= whole.end)
+                e.start >= claim.prefix
+                    && !antecedent(e)
+                    && !(whole.contains(&e.start) && e.end <= whole.end)
             });
+    }
+    filters.iter().any(|f| f.part)
+}
+
+/// "More than 4,000 children crossed the Channel last year, one in seven of all arrivals": a
+/// filter that keeps just the dimension's usual count (small-boat arrivals) frames the whole
+/// as well as the part, unless the whole's own words name another reading of it ("of all
+/// irregular arrivals"). Returns whether any part is left.
+pub(super) fn unmark_usual_counts(
+    bound: &crate::Bound<'_>,
+    claim: &Claim,
+    filters: &mut [Filter],
+) -> bool {
+    let whole = whole_phrase(claim);
+    let whole_words = claim.sentence.get(whole).unwrap_or_default();
+    let words = catalog::words::words(whole_words);
+    for filter in filters.iter_mut().filter(|f| f.part && !f.excluded) {
+        let Some(dimension) = bound
+            .dataset
+            .dimensions
+            .iter()
+            .find(|d| d.column == filter.column)
+        else {
+            continue;
+        };
+        let Some(usual) = dimension.default_reading() else {
+            continue;
+        };
+        let usual_labels = usual
+            .values
+            .as_ref()
+            .map(|v| dimension.labels_of(v))
+            .unwrap_or_default();
+        let mut values: Vec<&str> = filter.values.iter().map(String::as_str).collect();
+        let mut usual_labels = usual_labels;
+        values.sort_unstable();
+        usual_labels.sort_unstable();
+        let whole_names_another = dimension
+            .readings
+            .iter()
+            .chain(&dimension.groups)
+            .any(|g| !g.words.find_in(whole_words, &words).is_empty());
+        if values == usual_labels && !whole_names_another {
+            filter.part = false;
+        }
     }
     filters.iter().any(|f| f.part)
 }
@@ -199,6 +250,16 @@ pub(super) fn whole_phrase(claim: &Claim) -> std::ops::Range<usize> {
             .unwrap_or(rest.len())
     };
     let after = rest.trim_start_matches([' ', ')']);
+    // "One in seven of them children": the whole is "them", the people just counted, and
+    // what follows is the part.
+    let lower_after = after.to_ascii_lowercase();
+    if let Some(pronoun) = ["of them", "of those", "of these", "of whom"]
+        .iter()
+        .find(|p| lower_after.starts_with(*p))
+    {
+        let from = start + (rest.len() - after.len());
+        return from..from + pronoun.len();
+    }
     if after.starts_with("of ") {
         return start..to_predicate(start + (rest.len() - after.len()) + 3);
     }
