@@ -2225,3 +2225,26 @@ fn the_whole_of_a_share_said_by_a_pronoun_or_the_usual_count() {
         "accurate 15.1 [irregular_migration]"
     );
 }
+
+#[test]
+fn a_fraction_of_a_peak_and_a_record_for_almost_so_many_years() {
+    // People claiming asylum (with dependants): 37,898 in 2018 against 103,081 in 2002.
+    assert_eq!(
+        check(
+            "The number of people claiming asylum in 2018 was less than half the 2002 peak.",
+            date(2019, 3, 1),
+            "less than half"
+        ),
+        "accurate 0.4 [applications]"
+    );
+    // "For almost 20 years" reaches back to 2003: main applicants in 2022 (81,130) were the
+    // most since then, though 2002 had 84,132.
+    assert_eq!(
+        check(
+            "There were 74,751 asylum applications in 2022, the highest number for almost 20 years.",
+            date(2023, 2, 23),
+            "highest"
+        ),
+        "accurate 1.0 [applications]"
+    );
+}

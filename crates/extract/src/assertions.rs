@@ -226,7 +226,17 @@ fn fractions_of_a_level(text: &str, quantities: &mut [quantity::Quantity]) {
             continue;
         };
         let after = after.trim_start();
-        if !fraction || !OF_A_LEVEL.iter().any(|l| after.starts_with(l)) {
+        // "Half the 2002 peak", "a third of the 2015 level".
+        let the_year = after
+            .strip_prefix("of ")
+            .unwrap_or(after)
+            .strip_prefix("the ")
+            .is_some_and(|r| {
+                r.split(|c: char| !c.is_ascii_alphanumeric())
+                    .next()
+                    .is_some_and(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+            });
+        if !fraction || !(OF_A_LEVEL.iter().any(|l| after.starts_with(l)) || the_year) {
             continue;
         }
         if q.kind == Kind::Percent {

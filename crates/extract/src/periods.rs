@@ -384,7 +384,13 @@ fn years_back(text: &str) -> Option<i32> {
         let Some(per) = words.get(i + 1).and_then(|u| unit(u)) else {
             continue;
         };
-        let before = |k: usize| i.checked_sub(k).and_then(|j| words.get(j)).copied();
+        // "For almost 20 years", "in more than a decade": the hedge is not the reach.
+        let hedged = matches!(
+            i.checked_sub(1).and_then(|j| words.get(j)).copied(),
+            Some("almost" | "nearly" | "over" | "around" | "about")
+        );
+        let at = if hedged { i - 1 } else { i };
+        let before = |k: usize| at.checked_sub(k).and_then(|j| words.get(j)).copied();
         // "for two decades", "in the past ten years".
         let led = matches!(before(1), Some("for" | "in"))
             || matches!(
@@ -729,7 +735,13 @@ fn led_base<'a>(
     ];
     let after = text.get(quantity.end..)?;
     let rest = after.trim_start().to_ascii_lowercase();
-    if !LEADS.iter().any(|l| rest.starts_with(l)) {
+    // "Less than half the 2002 peak": "the" and a year lead to the base as well.
+    let the_year = rest.strip_prefix("the ").is_some_and(|r| {
+        r.split(|c: char| !c.is_ascii_alphanumeric())
+            .next()
+            .is_some_and(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+    });
+    if !LEADS.iter().any(|l| rest.starts_with(l)) && !the_year {
         return None;
     }
     let t = candidates
