@@ -199,14 +199,7 @@ impl Parser<'_> {
                 end,
             ));
         };
-        let value = Value::Period(self.during_event(found.event));
-        Some((
-            Found {
-                cue: Cue::None,
-                value,
-            },
-            found.end,
-        ))
+        Some(self.during(&found))
     }
 
     /// "Thanks to this Home Secretary": what was done during the term of the office holder
@@ -214,14 +207,19 @@ impl Parser<'_> {
     fn thanks_to(&self, i: usize) -> Option<(Found, usize)> {
         let j = self.words(i, &["thanks", "to"])?;
         let found = self.event(j, true).filter(|f| f.event.office.is_some())?;
+        Some(self.during(&found))
+    }
+
+    /// The time an event found lasted, and where its name ends.
+    fn during(&self, found: &crate::events::Found<'_>) -> (Found, usize) {
         let value = Value::Period(self.during_event(found.event));
-        Some((
+        (
             Found {
                 cue: Cue::None,
                 value,
             },
             found.end,
-        ))
+        )
     }
 
     /// A plain year followed by a counted noun is a count: "in 2000 cases".

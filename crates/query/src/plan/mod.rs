@@ -701,16 +701,20 @@ fn year_to_date(
         "the figures published by {} ran to {last}, so \"{}\" is read to then",
         claim.reference, period.text
     );
-    let to_date = temporal::Period {
+    Some((as_far_as_published(p, last), Some(note)))
+}
+
+/// `period`, read to `last`, the end of the figures published when the claim was made.
+fn as_far_as_published(period: &temporal::Period, last: jiff::civil::Date) -> temporal::Period {
+    temporal::Period {
         end: temporal::Day::exact(last),
         open: false,
         derivation: format!(
             "{}, as far as the figures then published ran ({last})",
-            p.derivation
+            period.derivation
         ),
-        ..p.clone()
-    };
-    Some((to_date, Some(note)))
+        ..period.clone()
+    }
 }
 
 /// The share of a running period that the figures published by then may leave out and still
@@ -743,16 +747,7 @@ fn published_nearly_all(
         "the figures published by {} ran to {last}, all but the last {tail} days of \"{}\", so it is read to then",
         claim.reference, period.text
     );
-    let published = temporal::Period {
-        end: temporal::Day::exact(last),
-        open: false,
-        derivation: format!(
-            "{}, as far as the figures then published ran ({last})",
-            p.derivation
-        ),
-        ..p.clone()
-    };
-    Some((published, Some(note)))
+    Some((as_far_as_published(p, last), Some(note)))
 }
 
 /// The last day of the latest of `count` quarters up to `from` whose figures are out.
