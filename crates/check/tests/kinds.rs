@@ -2248,3 +2248,29 @@ fn a_fraction_of_a_peak_and_a_record_for_almost_so_many_years() {
         "accurate 1.0 [applications]"
     );
 }
+
+#[test]
+fn a_multiple_after_a_count_and_the_same_period_last_year() {
+    // ", double the 2021 figure" is of the same air arrivals: 5,130 in 2022, 2,561 in 2021.
+    assert_eq!(
+        check(
+            "Around 5,100 people arrived by air without proper documents in 2022, double the 2021 figure.",
+            date(2023, 3, 1),
+            "double"
+        ),
+        "accurate 2.0 [irregular_migration]"
+    );
+    // "In the same period last year" moves the sentence before's period back a year: the
+    // first half of 2022 (12,747).
+    assert_eq!(
+        check_under(
+            "Latest figures",
+            &[
+                "Between January and June 2023, 11,433 people crossed the Channel in small boats.",
+                "In the same period last year, the figure was 12,747.",
+            ],
+            date(2023, 9, 1),
+        ),
+        ["11,433 accurate 11433.0", "12,747 accurate 12747.0"]
+    );
+}

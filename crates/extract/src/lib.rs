@@ -611,7 +611,9 @@ impl Claim {
     /// returns"), the same count at another time (", down from 100 in 2019") or an "or"
     /// ("5,365, or 22% of all returns").
     fn restates(&self, before: &Range<usize>) -> bool {
-        let change_or_share = matches!(&self.assertion, Assertion::Quantity(q) if q.direction.is_some() || q.is_share());
+        // ", double the 2021 figure": a multiple is a change too.
+        let change_or_share = matches!(&self.assertion, Assertion::Quantity(q)
+            if q.direction.is_some() || q.is_share() || q.kind == quantity::Kind::Multiple);
         // "Reached 24,587 in 2023, the highest since 2004": a record of the same count.
         let record = matches!(self.assertion, Assertion::Record { .. });
         match appended(&self.sentence, &self.others, before, &self.span) {

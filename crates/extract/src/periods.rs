@@ -298,14 +298,35 @@ pub(crate) fn choose(
         Some((_, Value::Unresolved { what })) => timing.unresolved = Some(what.clone()),
         Some((_, Value::Relative { .. })) => {}
         None => {
-            timing.period = state
-                .sentence_period
-                .clone()
-                .map(|p| ClaimPeriod {
+            // "In the same period last year, the figure was 12,747": a plain count whose only
+            // time is a year back is of the sentence before's period, that many years back.
+            // (One right after the count, "9,088 the year before", is its own: below.)
+            let back = candidates.iter().find_map(|t| match t.value {
+                Value::Relative { years_back } if plain && t.span.end <= quantity.start => {
+                    Some((*t, years_back))
+                }
+                _ => None,
+            });
+            let moved_back = |p: ClaimPeriod| match back {
+                Some((t, years_back)) => {
+                    shift_years(&p.period, -years_back).map(|period| ClaimPeriod {
+                        period,
+                        text: text[t.span.clone()].to_string(),
+                        span: Some(t.span.clone()),
+                        via: Via::Relative,
+                        cue: Some(t.cue),
+                    })
+                }
+                None => Some(ClaimPeriod {
                     via: Via::Context,
                     span: None,
                     ..p
-                })
+                }),
+            };
+            timing.period = state
+                .sentence_period
+                .clone()
+                .and_then(moved_back)
                 .or_else(|| {
                     if forecast {
                         forecast_year(reference)
