@@ -2274,3 +2274,30 @@ fn a_multiple_after_a_count_and_the_same_period_last_year() {
         ["11,433 accurate 11433.0", "12,747 accurate 12747.0"]
     );
 }
+
+#[test]
+fn a_claim_of_now_soon_after_a_returns_pact_counts_from_the_pact() {
+    // Said on 1 May 2023, four and a half months after the UK-Albania communiqué of 13
+    // December 2022 (a dated event of the table): returns of Albanian nationals since then,
+    // the quarters partly covered weighted by day. The tables hold 622 (2022Q4), 923
+    // (2023Q1) and 1,521 (2023Q2): 622 × 19/92 + 923 + 1,521 × 31/91 = 1,569.6.
+    let sentence = "More than 1,500 Albanian nationals have now been returned, the minister says.";
+    assert_eq!(
+        check(sentence, date(2023, 5, 1), "More than 1,500"),
+        "accurate 1569.6 [returns]"
+    );
+    let checked = checker().check_sentence(sentence, date(2023, 5, 1));
+    let period = checked[0].claim.period.as_ref().unwrap();
+    assert_eq!(period.via, extract::Via::Event);
+    assert!(period.period.derivation.contains("communiqué"));
+    // In the past tense the claim is of the last full year, as for any claim stating no
+    // period: 436 + 408 + 544 + 622 in 2022.
+    assert_eq!(
+        check(
+            "More than 1,500 Albanian nationals were returned, the minister says.",
+            date(2023, 5, 1),
+            "More than 1,500"
+        ),
+        "accurate 2010.0 [returns]"
+    );
+}

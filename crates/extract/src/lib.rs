@@ -175,6 +175,9 @@ pub enum Via {
     /// Not stated, in a claim of the speaker's own record ("I oversaw ..."): their term of
     /// office.
     Term,
+    /// Not stated, in a claim of what is going on now, soon after an event it is about
+    /// ("thousands are being returned", months after a returns pact): since the event.
+    Event,
 }
 
 /// Why a claim cannot be checked against counts of people.
@@ -374,6 +377,17 @@ fn sentence_claims(
     let own_term = who
         .filter(|_| own_record)
         .and_then(|name| temporal::term_of(context.events, name, context.published));
+    // "Thousands are being returned", months after a returns pact: since the pact.
+    let in_force = periods::ongoing(text)
+        .then(|| {
+            let words: Vec<String> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            temporal::in_force(context.events, &words, context.published)
+        })
+        .flatten();
     let said = periods::time_of_speaking(text, &times, local_speaker.as_ref().map(|s| &s.span));
     let ages = quantity::find_ages(text);
     let assertions = assertions::find(text, &times, &ages);
@@ -419,6 +433,7 @@ fn sentence_claims(
             forecast,
             others: &others,
             own_term,
+            in_force,
             reaches: &reaches,
         };
         let mut timing = periods::choose(text, &asserted, &times, said.as_ref(), state, reference);
@@ -459,7 +474,7 @@ fn sentence_claims(
     state.sentence_period = out.iter().find_map(|c| {
         c.period
             .clone()
-            .filter(|p| !matches!(p.via, Via::Assumed | Via::Term))
+            .filter(|p| !matches!(p.via, Via::Assumed | Via::Term | Via::Event))
     });
     if let Some(period) = out
         .iter()

@@ -153,6 +153,9 @@ pub(crate) struct Asserted<'a> {
     pub others: &'a [Range<usize>],
     /// The speaker's term of office, for a claim of their own record ("I oversaw ...").
     pub own_term: Option<&'a temporal::Event>,
+    /// A recent event the sentence is about, for a claim of what is going on now ("are
+    /// being returned" after a returns pact): with no period stated, it counts from then.
+    pub in_force: Option<&'a temporal::Event>,
     /// How far back the sentence's other records reach: no period of this claim.
     pub reaches: &'a [Range<usize>],
 }
@@ -334,6 +337,7 @@ pub(crate) fn choose(
                         asserted
                             .own_term
                             .map(|term| term_period(term, reference))
+                            .or_else(|| asserted.in_force.map(|e| since_recent(e, reference)))
                             .or_else(|| assumed(reference))
                     }
                 });
@@ -614,6 +618,11 @@ pub(crate) fn own_record(text: &str) -> bool {
 /// and "needed".
 const PRESENT_IN_ED: [&str; 5] = ["needed", "proceed", "succeed", "exceed", "embed"];
 
+/// Past participles that are not past tenses ("have fallen", "has risen").
+const PARTICIPLES: [&str; 10] = [
+    "been", "fallen", "risen", "grown", "flown", "gone", "come", "seen", "taken", "driven",
+];
+
 /// Past tenses that do not end in "-ed".
 const IRREGULAR_PAST: [&str; 13] = [
     "oversaw", "led", "ran", "took", "brought", "cut", "sent", "got", "made", "saw", "kept",
@@ -636,6 +645,52 @@ fn term_period(term: &temporal::Event, reference: jiff::civil::Date) -> ClaimPer
         via: Via::Term,
         cue: None,
     }
+}
+
+/// A claim of what is going on now, stating no period, soon after an event it is about:
+/// since the event.
+fn since_recent(event: &temporal::Event, reference: jiff::civil::Date) -> ClaimPeriod {
+    let period = event.term(reference);
+    ClaimPeriod {
+        period: Period {
+            derivation: format!(
+                "no period is stated, and the claim is of what is going on now, soon after {}: {}",
+                event.name, period.derivation
+            ),
+            ..period
+        },
+        text: String::new(),
+        span: None,
+        via: Via::Event,
+        cue: None,
+    }
+}
+
+/// "Are returning", "is rising", "have been removed", "who've arrived": the sentence speaks
+/// of what is going on, or has gone on up to now (the present progressive or perfect).
+pub(crate) fn ongoing(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    let past = |w: &str| {
+        (w.ends_with("ed") && w.len() > 4 && !PRESENT_IN_ED.contains(&w))
+            || IRREGULAR_PAST.contains(&w)
+            || PARTICIPLES.contains(&w)
+    };
+    words.iter().enumerate().any(|(i, w)| {
+        let next = |k: usize| words.get(i + k).map_or("", String::as_str);
+        // One adverb may come between: "are now returning", "have already been removed".
+        let (a, b) = (next(1), next(2));
+        match w.as_str() {
+            "is" | "are" | "we're" | "they're" => {
+                (a.ends_with("ing") && a.len() > 4) || (b.ends_with("ing") && b.len() > 4)
+            }
+            "have" | "has" | "we've" | "they've" | "who've" => past(a) || past(b),
+            _ => false,
+        }
+    })
 }
 
 /// With no period stated, the claim is taken to be about the last full calendar year.

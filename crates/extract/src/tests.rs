@@ -315,6 +315,56 @@ fn own_record_is_the_first_person_in_the_past() {
 }
 
 #[test]
+fn ongoing_is_the_present_progressive_or_perfect() {
+    use crate::periods::ongoing;
+    assert!(ongoing("Hundreds are returning home every month."));
+    assert!(ongoing("Thousands are now being flown back."));
+    assert!(ongoing("Some 300 have been removed."));
+    assert!(ongoing("Those who’ve arrived have already been sent back."));
+    assert!(ongoing("The number has fallen."));
+    assert!(!ongoing("Some 300 were removed."));
+    assert!(!ongoing("They have 300 places."));
+    assert!(!ongoing("The figure is high."));
+}
+
+#[test]
+fn a_claim_of_now_soon_after_an_event_counts_from_it() {
+    let events = temporal::parse_events(
+        r#"[{"name": "the Exampleland pact", "start": "2023-11-20", "aliases": [],
+             "about": ["exampleland", "examplelanders"], "concerns": ["returned"]}]"#,
+    )
+    .unwrap();
+    let gazetteer = Gazetteer::new();
+    let context = Context {
+        events: &events,
+        ..context(&gazetteer)
+    };
+    let period = |text: &str| {
+        let found = sentence_claims_alone(text, &context);
+        let p = found[0].period.clone().expect("a period");
+        (p.via, p.period.start.earliest, p.period.end.latest)
+    };
+    assert_eq!(
+        period("Some 300 Examplelanders have been returned."),
+        (crate::Via::Event, date(2023, 11, 20), date(2024, 3, 10))
+    );
+    // Said in the past tense, or of arrivals, the claim is of the last full year.
+    assert_eq!(
+        period("Some 300 Examplelanders were returned.").0,
+        crate::Via::Assumed
+    );
+    assert_eq!(
+        period("Some 300 Examplelanders have arrived.").0,
+        crate::Via::Assumed
+    );
+    // A stated period wins.
+    assert_eq!(
+        period("Some 300 Examplelanders have been returned in 2023.").0,
+        crate::Via::Stated
+    );
+}
+
+#[test]
 fn a_country_can_be_excluded() {
     let found =
         claims("Some 5,000 non-Moldovan nationals and 300 Peruvians were returned in 2023.");

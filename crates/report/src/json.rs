@@ -329,6 +329,7 @@ fn period(p: &ClaimPeriod) -> PeriodJson {
             Via::Relative => "relative",
             Via::Assumed => "assumed",
             Via::Term => "term",
+            Via::Event => "event",
         },
     }
 }

@@ -113,6 +113,12 @@ pub struct Event {
     /// "albanians".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub about: Vec<String>,
+    /// Lower-case words for what the event changed ("returned", "removals", "flights"): a
+    /// claim that states no period, speaks of what is going on now ("are returning", "have
+    /// been removed"), names what the event is `about` and uses one of these words is read
+    /// as counting since the event, while it is recent ([`in_force`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub concerns: Vec<String>,
     /// For a term of office, who held it ("Jane Example") and the office ("Home
     /// Secretary"). In the holder's own words, "my time as Home Secretary" and "since I became
     /// Home Secretary" name the term.
@@ -179,6 +185,29 @@ pub fn term_of<'e>(events: &'e [Event], speaker: &str, reference: Date) -> Optio
     events
         .iter()
         .filter(|e| e.office.is_some() && e.start <= reference && e.held_by(speaker))
+        .max_by_key(|e| e.start)
+}
+
+/// How long after it began an event is still what a claim about "now" is measured from.
+pub const IN_FORCE_DAYS: i32 = 365;
+
+/// The event that a claim stating no period, about what is going on now, counts from: one
+/// that began at most [`IN_FORCE_DAYS`] before `reference` and has not ended, whose `about`
+/// and `concerns` words both appear among `words` (lower case). "Thousands of Examplelanders
+/// are being returned", said four months after a returns pact with Exampleland, counts since
+/// the pact. The latest such event wins.
+pub fn in_force<'e>(events: &'e [Event], words: &[String], reference: Date) -> Option<&'e Event> {
+    let has = |list: &[String]| list.iter().any(|w| words.contains(w));
+    events
+        .iter()
+        .filter(|e| {
+            e.start <= reference
+                && (e.start.until(reference).ok())
+                    .is_some_and(|span| span.get_days() <= IN_FORCE_DAYS)
+                && e.end.is_none_or(|end| end > reference)
+                && has(&e.about)
+                && has(&e.concerns)
+        })
         .max_by_key(|e| e.start)
 }
 

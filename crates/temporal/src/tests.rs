@@ -22,7 +22,8 @@ const EVENTS: &str = r#"[
   {"name": "Example Accord (first)", "start": "2021-06-01", "aliases": ["example accord"]},
   {"name": "Example Accord (second)", "start": "2023-02-10", "aliases": ["example accord"]},
   {"name": "Exampleland returns pact", "start": "2022-03-01", "aliases": ["exampleland pact"],
-   "generic": ["the pact", "the deal"], "about": ["exampleland", "examplelanders"]}
+   "generic": ["the pact", "the deal"], "about": ["exampleland", "examplelanders"],
+   "concerns": ["returned", "returning", "removals"]}
 ]"#;
 
 fn events() -> Vec<Event> {
@@ -469,4 +470,26 @@ fn the_same_period_of_a_named_year() {
 fn a_generic_name_is_an_event_only_beside_what_it_is_about() {
     assert_snapshot!(derive("since the deal was signed, 300 Examplelanders have gone home", "2023-01-10"), @"since Exampleland returns pact on 1 March 2022 until 10 January 2023");
     assert_snapshot!(check("Since the deal was signed, 300 people have gone home.", "2023-01-10"), @"Since the deal was signed → since unresolved: the deal was signed");
+}
+
+#[test]
+fn a_recent_event_is_in_force_for_what_it_concerns() {
+    let events = events();
+    let words = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
+    let on = |d: &str| -> crate::Date { d.parse().expect("test dates are valid") };
+    let returned = words("hundreds of Examplelanders are being returned");
+    let found = crate::in_force(&events, &returned, on("2022-09-01"));
+    assert_eq!(
+        found.map(|e| e.name.as_str()),
+        Some("Exampleland returns pact")
+    );
+    // A year and more on, the pact is no longer what "now" is measured from.
+    assert!(crate::in_force(&events, &returned, on("2023-03-02")).is_none());
+    // Before it was struck, it is not yet.
+    assert!(crate::in_force(&events, &returned, on("2022-02-01")).is_none());
+    // Both what it is about and what it changed must be named.
+    let arrived = words("hundreds of Examplelanders have arrived");
+    assert!(crate::in_force(&events, &arrived, on("2022-09-01")).is_none());
+    let anyone = words("hundreds of people are being returned");
+    assert!(crate::in_force(&events, &anyone, on("2022-09-01")).is_none());
 }
