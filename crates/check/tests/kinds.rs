@@ -2301,3 +2301,14 @@ fn a_claim_of_now_soon_after_a_returns_pact_counts_from_the_pact() {
         "accurate 2010.0 [returns]"
     );
 }
+
+#[test]
+fn an_opening_whole_says_who_the_part_counts() {
+    // "Of the N who crossed, M claimed asylum": M counts small-boat arrivals who claimed
+    // asylum (41,194 in 2022), not arrivals, nor all asylum applications.
+    let sentence = "Of the 45,000 people who crossed the Channel in 2022, 40,000 claimed asylum.";
+    assert_eq!(
+        check(sentence, date(2023, 6, 1), "40,000"),
+        "accurate 41194.0 [small_boat_asylum_applications]"
+    );
+}

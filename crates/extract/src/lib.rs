@@ -599,6 +599,9 @@ impl Claim {
         if span.end <= first {
             return true;
         }
+        if self.span.start > first && self.in_frame(first, span) {
+            return true;
+        }
         let claims = || self.others.iter().chain(std::iter::once(&self.span));
         let mut owner = claims()
             .filter(|o| o.start <= span.start)
@@ -618,6 +621,35 @@ impl Claim {
             }
         }
         owner == Some(&self.span) || owner.is_some_and(|o| self.restates(o) || self.restated_by(o))
+    }
+
+    /// True when `span` lies in the phrase that opens the sentence with a whole, "Of the
+    /// 45,000 people who crossed the Channel in 2022, 40,000 claimed asylum": the whole's
+    /// words (from the first claim, at `first`, to the comma) say who the later claims
+    /// count, as the words before every claim do.
+    fn in_frame(&self, first: usize, span: &Range<usize>) -> bool {
+        let opening = self
+            .sentence
+            .get(..first)
+            .unwrap_or("")
+            .trim()
+            .to_lowercase();
+        let framed = [
+            "of the",
+            "of",
+            "of all",
+            "of these",
+            "of those",
+            "out of",
+            "out of the",
+        ]
+        .contains(&opening.as_str());
+        let comma = self
+            .sentence
+            .get(first..)
+            .and_then(|rest| rest.find(", "))
+            .map(|i| first + i);
+        framed && comma.is_some_and(|c| span.start >= first && span.end <= c && self.span.start > c)
     }
 
     /// True when this claim restates the claim at `before`, put after it by a comma: a

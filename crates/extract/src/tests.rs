@@ -655,3 +655,24 @@ fn a_rate_said_apart_from_its_number() {
         [None, None]
     );
 }
+
+#[test]
+fn an_opening_whole_frames_the_claims_after_it() {
+    let text = "Of the 45,000 people who crossed in 2022, 40,000 claimed asylum.";
+    let found = claims(text);
+    assert_eq!(found.len(), 2);
+    let span = |w: &str| {
+        let at = text.find(w).unwrap();
+        at..at + w.len()
+    };
+    let part = &found[1];
+    assert_eq!(part.words(), "40,000");
+    assert!(part.owns(&span("people who crossed")));
+    assert!(part.owns(&span("claimed asylum")));
+    assert!(!found[0].owns(&span("claimed asylum")));
+    // Without the opening "Of", the words after the first claim are its own.
+    let text = "Some 45,000 people crossed in 2022, and 40,000 claimed asylum.";
+    let found = claims(text);
+    let at = text.find("people crossed").unwrap();
+    assert!(!found[1].owns(&(at..at + 14)));
+}
