@@ -2312,3 +2312,25 @@ fn an_opening_whole_says_who_the_part_counts() {
         "accurate 41194.0 [small_boat_asylum_applications]"
     );
 }
+
+#[test]
+fn a_destination_region_is_not_a_nationality() {
+    // "Deported to EU countries" counts returns by destination region (1,832 enforced
+    // returns to EU countries in 2022), not returns of EU nationals (1,816).
+    assert_eq!(
+        check(
+            "Some 1,800 people were deported to EU countries in 2022.",
+            date(2023, 6, 1),
+            "Some 1,800"
+        ),
+        "accurate 1832.0 [returns_by_destination]"
+    );
+    assert_eq!(
+        check(
+            "Some 1,800 EU nationals were deported in 2022.",
+            date(2023, 6, 1),
+            "Some 1,800"
+        ),
+        "accurate 1816.0 [returns]"
+    );
+}

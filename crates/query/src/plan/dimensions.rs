@@ -127,7 +127,7 @@ pub(super) fn worded_group(
                 g,
                 owned_hits(&g.words, claim, sentence_words)
                     .into_iter()
-                    .next()?,
+                    .find(|h| !sentence_words.shadowed(&h.span))?,
             ))
         })?;
     let words = claim.sentence[hit.span.clone()].to_string();

@@ -87,6 +87,15 @@ impl Sentence {
 }
 
 impl Sentence {
+    /// True when the words at `span`, a vocabulary's own longest match, lie inside a
+    /// longer phrase of some table's: "EU countries" in "deported to EU countries" is a
+    /// destination, not the nationalities "EU countries" names elsewhere.
+    pub(super) fn shadowed(&self, span: &std::ops::Range<usize>) -> bool {
+        self.phrases
+            .iter()
+            .any(|(_, m)| m.start <= span.start && span.end <= m.end && m.len() > span.len())
+    }
+
     pub(super) fn hits(
         &self,
         vocabulary: &catalog::Vocabulary,
@@ -328,5 +337,43 @@ pub(super) fn other_populations(
             ));
             return;
         }
+    }
+}
+
+/// Words naming a group that another table of the same measure can pick out ("to EU
+/// countries", a region of destination) and this one has no words for are left aside by it.
+pub(super) fn other_groups(
+    bound: &Bound<'_>,
+    claim: &Claim,
+    sentence_words: &Sentence,
+    index: &Index<'_>,
+    draft: &mut Draft,
+) {
+    let ours: Vec<std::ops::Range<usize>> = vocabularies(bound.dataset)
+        .flat_map(|v| sentence_words.hits(v, claim))
+        .map(|h| h.span)
+        .collect();
+    let covered = |span: &std::ops::Range<usize>| {
+        ours.iter()
+            .any(|o| o.start <= span.start && span.end <= o.end)
+    };
+    let same_measure = |other: &&Bound<'_>| {
+        other.dataset.name != bound.dataset.name && matches_measure(other, claim, sentence_words)
+    };
+    let left = index.bound.iter().filter(same_measure).find_map(|other| {
+        other
+            .dataset
+            .dimensions
+            .iter()
+            .flat_map(|d| &d.groups)
+            .flat_map(|g| sentence_words.hits(&g.words, claim))
+            .find(|h| claim.owns(&h.span) && !sentence_words.shadowed(&h.span) && !covered(&h.span))
+    });
+    if let Some(hit) = left {
+        draft.score -= 10.0;
+        draft.strained = true;
+        draft
+            .notes
+            .push(format!("leaves aside \"{}\"", &claim.sentence[hit.span]));
     }
 }

@@ -21,8 +21,8 @@ mod shares;
 use countries::countries;
 use dimensions::dimension_options;
 use measure::{
-    Sentence, best_is_unrecorded, matches_measure, measure_fit, named_in_whole, other_populations,
-    owned_unrecorded, part_table, records_unrecorded, series_begun, unrecorded,
+    Sentence, best_is_unrecorded, matches_measure, measure_fit, named_in_whole, other_groups,
+    other_populations, owned_unrecorded, part_table, records_unrecorded, series_begun, unrecorded,
 };
 use periods::arithmetic;
 pub(crate) use periods::other_years;
@@ -813,6 +813,7 @@ fn readings_of(
         strained: false,
     };
     other_populations(bound, claim, sentence_words, index, &mut draft);
+    other_groups(bound, claim, sentence_words, index, &mut draft);
     countries(bound, claim, index, &mut draft);
     let mut drafts = vec![draft];
     let union = dimensions::union_of_groups(claim);
