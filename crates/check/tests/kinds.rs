@@ -2334,3 +2334,26 @@ fn a_destination_region_is_not_a_nationality() {
         "accurate 1816.0 [returns]"
     );
 }
+
+#[test]
+fn what_is_included_narrows_nothing() {
+    // "Including those refused entry at port": every return, 8,915 in 2022Q2, not the
+    // port refusals alone (5,691).
+    assert_eq!(
+        check(
+            "Around 8,900 people were returned in the second quarter of 2022, including those refused entry at port.",
+            date(2022, 11, 24),
+            "Around 8,900"
+        ),
+        "accurate 8915.0 [returns]"
+    );
+    // "Claimed asylum, including dependants": main applicants and dependants, 41,194.
+    assert_eq!(
+        check(
+            "Some 41,000 people who crossed in small boats in 2022 claimed asylum, including dependants.",
+            date(2023, 3, 1),
+            "Some 41,000"
+        ),
+        "accurate 41194.0 [small_boat_asylum_applications]"
+    );
+}

@@ -52,7 +52,19 @@ pub(super) fn dimension_options(
     if dimension.role.holds_countries() {
         return vec![DimensionOption::none()];
     }
-    let named = named_values(dimension, claim, sentence_words);
+    let (included, named): (Vec<_>, Vec<_>) = named_values(dimension, claim, sentence_words)
+        .into_iter()
+        .partition(|(_, h)| included(&claim.sentence, &h.span));
+    if named.is_empty()
+        && let Some((_, hit)) = included.first()
+    {
+        // "41,000 claimed asylum, including dependants", "8,900 were returned, including
+        // those refused entry at port": what is included narrows nothing.
+        return vec![DimensionOption {
+            describe: Some(format!("including {}", &claim.sentence[hit.span.clone()])),
+            ..DimensionOption::none()
+        }];
+    }
     if let Some((option, in_whole)) = worded_group(dimension, claim, sentence_words) {
         // "28% of all returns were voluntary": a group that the whole's words name, with
         // no values of its own, leaves the whole unnarrowed, and the named value is the part.
@@ -96,6 +108,18 @@ pub(super) fn dimension_options(
         .enumerate()
         .map(|(i, r)| reading_option(dimension, r, 2.0 * i as f64, i == 0))
         .collect()
+}
+
+/// True when the words at `span` follow "including" ("including dependants", "including
+/// those refused entry at port"): they are part of what is counted, not all of it.
+fn included(sentence: &str, span: &std::ops::Range<usize>) -> bool {
+    let before = sentence.get(..span.start).unwrap_or("").to_lowercase();
+    let mut words = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .skip_while(|w| matches!(*w, "those" | "people" | "the" | "their" | "any" | "all"));
+    words.next() == Some("including")
 }
 
 /// The hits of a vocabulary that are about this claim.
