@@ -2357,3 +2357,24 @@ fn what_is_included_narrows_nothing() {
         "accurate 41194.0 [small_boat_asylum_applications]"
     );
 }
+
+#[test]
+fn a_whole_of_those_doing_something_is_named_in_full() {
+    // "Of those entering detention" names the whole; "of those" alone refers back.
+    assert_eq!(
+        check(
+            "Men made up more than 90 per cent of those entering detention in 2023.",
+            date(2024, 3, 1),
+            "more than 90 per cent"
+        ),
+        "accurate 91.2 [people_entering_detention]"
+    );
+    assert_eq!(
+        check(
+            "Some 29,000 people crossed in 2023, and one in eight of those were women.",
+            date(2024, 3, 1),
+            "one in eight"
+        ),
+        "accurate 11.7 [irregular_migration]"
+    );
+}

@@ -253,9 +253,23 @@ pub(super) fn whole_phrase(claim: &Claim) -> std::ops::Range<usize> {
     // "One in seven of them children": the whole is "them", the people just counted, and
     // what follows is the part.
     let lower_after = after.to_ascii_lowercase();
+    // But "of those entering detention", "of those who crossed" name the whole in full.
+    let named_after = |p: &str| {
+        let next = lower_after[p.len()..]
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        lower_after[p.len()..].starts_with(' ')
+            && (next.ends_with("ing")
+                || (next.ends_with("ed") && next.len() > 4)
+                || [
+                    "who", "that", "which", "in", "at", "from", "on", "aged", "held", "sent",
+                ]
+                .contains(&next))
+    };
     if let Some(pronoun) = ["of them", "of those", "of these", "of whom"]
         .iter()
-        .find(|p| lower_after.starts_with(*p))
+        .find(|p| lower_after.starts_with(*p) && !named_after(p))
     {
         let from = start + (rest.len() - after.len());
         return from..from + pronoun.len();
