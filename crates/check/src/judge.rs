@@ -275,7 +275,9 @@ fn quantity_fit(q: &Quantity, reading: &Reading, figure: &Figure) -> Fit {
     } else {
         REVISION
     };
-    let (low, high) = allowed(q, value, points, value < 0.0, revision);
+    // "More than halved" is a fall of more than half: a multiple below a half.
+    let falling = value < 0.0 || (q.kind == Kind::Multiple && q.direction == Some(Direction::Down));
+    let (low, high) = allowed(q, value, points, falling, revision);
     let (est_low, est_high) = estimate_span(figure);
     let inside = |x: f64| x >= low && x <= high;
     if inside(est_low) && inside(est_high) {

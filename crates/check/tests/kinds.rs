@@ -2378,3 +2378,24 @@ fn a_whole_of_those_doing_something_is_named_in_full() {
         "accurate 11.7 [irregular_migration]"
     );
 }
+
+#[test]
+fn more_than_halved_is_a_fall_of_more_than_half() {
+    // Enforced returns: 3,383 in 2020 against 7,198 in 2019, 0.47 times.
+    assert_eq!(
+        check(
+            "Enforced returns more than halved in 2020 compared with 2019.",
+            date(2021, 3, 1),
+            "more than halved"
+        ),
+        "accurate 0.5 [returns]"
+    );
+    assert_eq!(
+        check(
+            "Enforced returns almost halved in 2020 compared with 2019.",
+            date(2021, 3, 1),
+            "almost halved"
+        ),
+        "roughly_right 0.5 [returns]"
+    );
+}
