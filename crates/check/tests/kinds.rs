@@ -902,7 +902,7 @@ fn a_change_beyond_the_data_is_set_against_the_base_they_hold() {
             .collect()
     };
     let base = (
-        "returns of people from the UK: enforced return or voluntary return, in 2023Q3".to_string(),
+        "returns of people from the UK: enforced and voluntary returns, in 2023Q3".to_string(),
         "7026.0".to_string(),
     );
     assert_eq!(
@@ -2397,5 +2397,26 @@ fn more_than_halved_is_a_fall_of_more_than_half() {
             "almost halved"
         ),
         "roughly_right 0.5 [returns]"
+    );
+}
+
+#[test]
+fn removed_or_gone_voluntarily_is_both_kinds_of_return() {
+    // Enforced and voluntary returns in 2015: 43,131; voluntary alone: 30,210.
+    assert_eq!(
+        check(
+            "Over 43,000 people were removed or departed voluntarily in 2015.",
+            date(2016, 3, 1),
+            "Over 43,000"
+        ),
+        "accurate 43131.0 [returns]"
+    );
+    assert_eq!(
+        check(
+            "In 2015, 43,000 people were returned, either by force or voluntarily.",
+            date(2016, 3, 1),
+            "43,000"
+        ),
+        "accurate 43131.0 [returns]"
     );
 }
