@@ -2420,3 +2420,17 @@ fn removed_or_gone_voluntarily_is_both_kinds_of_return() {
         "accurate 43131.0 [returns]"
     );
 }
+
+#[test]
+fn the_previous_twelve_months_are_before_the_claims_own() {
+    // Small-boat arrivals, 2022Q3 to 2023Q2 (44,460) against 2021Q3 to 2022Q2 (35,356):
+    // +25.7%, not a change on the twelve months before the claim was made.
+    assert_eq!(
+        check(
+            "In the year to June 2023, 44,000 people arrived by small boat, up by a quarter on the previous twelve months.",
+            date(2023, 8, 24),
+            "up by a quarter"
+        ),
+        "accurate 25.7 [irregular_migration]"
+    );
+}

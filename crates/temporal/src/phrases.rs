@@ -80,6 +80,15 @@ impl Parser<'_> {
         if let Some(end) = self.either(i, &YEAR_BACK) {
             return one(end).filter(|_| self.word(end, "last").is_none());
         }
+        // "Up a quarter on the previous twelve months": the year before the claim's own.
+        if let Some(j) = self
+            .word(i, "the")
+            .and_then(|j| self.either(j, &[&["previous"], &["preceding"], &["prior"]]))
+            && let Some((12, k)) = self.count(j)
+            && let Some(end) = self.word(k, "months")
+        {
+            return one(end);
+        }
         if let Some(j) = self.words(i, &["the", "same"]) {
             let k = SAME
                 .iter()
@@ -289,6 +298,8 @@ impl Parser<'_> {
             (None, 12) if the.is_some() && word != "previous" && word != "preceding" => {
                 self.rolling(12, end)
             }
+            // "The previous 12 months" is the year before another period: a relative base.
+            (Some(12), 1) if the.is_some() && word != "past" && word != "last" => None,
             (Some(n), 12) => self.whole_years(i32::try_from(n).ok()?, end),
             (None, 120) => self.whole_years(10, end),
             (n, 1) => self.rolling(i32::try_from(n.unwrap_or(1)).ok()?, end),

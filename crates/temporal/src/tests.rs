@@ -271,6 +271,9 @@ fn back_references_and_relatives() {
     assert_snapshot!(check("That was 20% more than the previous year.", "2023-05-16"), @"than the previous year → compared relative, 1 year(s) back");
     assert_snapshot!(check("The year before, it was 800.", "2023-05-16"), @"The year before → relative, 1 year(s) back");
     assert_snapshot!(check("A year earlier the figure was 800.", "2023-05-16"), @"A year earlier → relative, 1 year(s) back");
+    assert_snapshot!(check("Up a fifth on the previous twelve months.", "2023-05-16"), @"on the previous twelve months → compared relative, 1 year(s) back");
+    assert_snapshot!(check("Up a fifth on the preceding 12 months.", "2023-05-16"), @"on the preceding 12 months → compared relative, 1 year(s) back");
+    assert_snapshot!(check("Some 900 in the last 12 months.", "2023-05-16"), @"in the last 12 months → 2022-05-17 → 2023-05-16 (open)");
     assert_snapshot!(check("It is up on the same period last year.", "2023-05-16"), @"on the same period last year → compared relative, 1 year(s) back");
     assert_snapshot!(check("That is double the same point last year.", "2023-07-04"), @"the same point last year → relative, 1 year(s) back");
     assert_snapshot!(check("Two years earlier it was half that.", "2023-07-04"), @"Two years earlier → relative, 2 year(s) back");
