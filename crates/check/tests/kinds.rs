@@ -2434,3 +2434,26 @@ fn the_previous_twelve_months_are_before_the_claims_own() {
         "accurate 25.7 [irregular_migration]"
     );
 }
+
+#[test]
+fn a_trend_over_the_year_so_far_is_on_the_same_stretch_of_the_year_before() {
+    // Said on 20 December 2023: arrivals from 1 January against the same days of 2022,
+    // down about a third; not the drift from the first quarter (3,793) to the last (4,607).
+    let found = check(
+        "Small boat arrivals have fallen this year.",
+        date(2023, 12, 20),
+        "fallen",
+    );
+    assert!(found.starts_with("accurate -34."), "{found}");
+    // "Since January" is the drift within the year.
+    assert_eq!(
+        check(
+            "Small boat arrivals have risen since January.",
+            date(2023, 12, 20),
+            "risen"
+        )
+        .split(' ')
+        .next(),
+        Some("accurate")
+    );
+}

@@ -126,11 +126,18 @@ pub(super) fn arithmetic(
 /// "Fell back in 2023", "rose last year": a trend stated of a closed period of a year or
 /// less is a change on the same period a year earlier, not a drift from its first quarter
 /// to its last. A trend since a year ("has fallen since 2015") is, like a change, that year
-/// against the latest twelve months; over another open period it is the drift.
+/// against the latest twelve months; over another open period it is the drift. The year so
+/// far ("have fallen this year", said in December) is a closed period cut short: it too is
+/// set against the same stretch of the year before.
 fn within_a_year(claim: &Claim) -> bool {
     claim.period.as_ref().is_some_and(|p| {
         let days = p.period.days();
-        !p.period.open
+        let start = p.period.start.earliest;
+        let year_so_far = p.period.open
+            && start.month() == 1
+            && start.day() == 1
+            && p.period.end.latest.year() == start.year();
+        (!p.period.open || year_so_far)
             && p.cue != Some(temporal::Cue::Since)
             && p.via != extract::Via::Assumed
             && days <= 366
