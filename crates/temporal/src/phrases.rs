@@ -338,7 +338,7 @@ impl Parser<'_> {
     }
 
     /// "the year ending March 2022", "the year to last June", "the 12 months to June", "the
-    /// three months to September 2023".
+    /// three months to September 2023", "the year to the end of June".
     fn rolling_year(&self, i: usize) -> Option<((Period, Cue), usize)> {
         let j = self.opt(i, "the");
         let j = self.either(j, &[&["past"], &["last"]]).unwrap_or(j);
@@ -359,6 +359,8 @@ impl Parser<'_> {
         .iter()
         .find_map(|(w, cue)| Some((*cue, self.word(j, w)?)))
         .or_else(|| Some((Cue::Until, self.words(j, &["up", "to"])?)))?;
+        // "The three months to the end of June": the end of the month is its last day.
+        let k = self.words(k, &["the", "end", "of"]).unwrap_or(k);
         let (spec, end) = longest([
             self.month_spec(k, true),
             self.spec(k, false).filter(|(s, _)| s.is_day()),

@@ -231,6 +231,7 @@ fn open_ended() {
 #[test]
 fn months_to_a_month() {
     assert_snapshot!(check("In the three months to September 2023, 13,000 crossed.", "2024-03-01"), @"In the three months to September 2023 → until 2023-07-01 → 2023-09-30");
+    assert_snapshot!(check("In the three months to the end of June, 363 were removed.", "2020-11-26"), @"In the three months to the end of June → until 2020-04-01 → 2020-06-30");
     assert_snapshot!(check("In the six months ending June, returns rose.", "2023-09-01"), @"In the six months ending June → 2023-01-01 → 2023-06-30");
 }
 
