@@ -212,8 +212,35 @@ fn other_count(lower: &str, span: &Range<usize>, assertion: &Assertion) -> Optio
     None
 }
 
-/// A modal verb in the few words before the quantity.
+/// Words that make the whole clause a projection: "at this rate, 50,000 will have crossed".
+const PROJECTIONS: [&str; 4] = [
+    "at this rate",
+    "at the current rate",
+    "on current trends",
+    "if current trends continue",
+];
+
+/// A modal verb in the few words before the quantity, a projection before it in the
+/// sentence, or a future perfect ("will have crossed") right after it.
 fn forecast(lower: &str, span: &Range<usize>) -> Option<Hedge> {
+    if let Some(p) = PROJECTIONS
+        .iter()
+        .find(|p| find_word(&lower[..span.start], p).is_some())
+    {
+        return Some(Hedge::Forecast {
+            words: p.to_string(),
+        });
+    }
+    let after: Vec<&str> = lower[span.end..].split_whitespace().take(5).collect();
+    if after.windows(2).any(|w| w == ["will", "have"]) {
+        return Some(Hedge::Forecast {
+            words: "will have".to_string(),
+        });
+    }
+    forecast_before(lower, span)
+}
+
+fn forecast_before(lower: &str, span: &Range<usize>) -> Option<Hedge> {
     let window_start = word_start_before(lower, span.start, 6);
     let window = &lower[window_start..span.start];
     // "Could exceed 65,000 this year, after 45,756 last year": a modal before another

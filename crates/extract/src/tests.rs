@@ -67,6 +67,24 @@ fn trend_without_number() {
 fn forecast_is_hedged() {
     let found = claims("Officials warned the total could reach 70,000 in 2025.");
     assert!(found[0].hedge.is_some());
+    let projected = |text: &str| {
+        claims(text)
+            .first()
+            .and_then(|c| c.hedge.clone())
+            .map(|h| matches!(h, Hedge::Forecast { .. }))
+    };
+    assert_eq!(
+        projected("At this rate, some 9,000 will have arrived by the summer."),
+        Some(true)
+    );
+    assert_eq!(
+        projected("More than 9,000 people will have arrived by the summer."),
+        Some(true)
+    );
+    assert_eq!(
+        projected("More than 9,000 people have arrived in 2023."),
+        None
+    );
 }
 
 mod never_panics {
