@@ -2457,3 +2457,50 @@ fn a_trend_over_the_year_so_far_is_on_the_same_stretch_of_the_year_before() {
         Some("accurate")
     );
 }
+
+#[test]
+fn the_figure_for_a_narrower_population_counts_in_its_table() {
+    let in_turn = |sentences: &[&str], on: Date| -> (String, String, f64) {
+        let lines: Vec<check::Line<'_>> = sentences
+            .iter()
+            .map(|text| check::Line {
+                text,
+                speaker: None,
+            })
+            .collect();
+        let checked = checker().check_sentences_in_turn(&lines, None, on);
+        let second = &checked[1][0];
+        let decisive = &second.readings[second.decisive.unwrap()];
+        (
+            second.verdict.as_str().to_string(),
+            decisive.reading.dataset.clone(),
+            decisive.figure.value,
+        )
+    };
+    assert_eq!(
+        in_turn(
+            &[
+                "Enforced returns fell to 2,788 in 2021.",
+                "The figure for foreign national offenders was 2,706."
+            ],
+            date(2022, 3, 1)
+        ),
+        (
+            "accurate".to_string(),
+            "returns_offenders_by_nationality".to_string(),
+            2706.0
+        )
+    );
+    // "The figure including dependants" keeps the country of the sentence before: Afghan
+    // applicants in 2023, 9,710 with dependants.
+    assert_eq!(
+        in_turn(
+            &[
+                "Asylum applications from Afghans fell to 7,795 in 2023.",
+                "The figure including dependants was around 9,700."
+            ],
+            date(2024, 3, 1)
+        ),
+        ("accurate".to_string(), "applications".to_string(), 9710.0)
+    );
+}

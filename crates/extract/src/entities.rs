@@ -62,8 +62,11 @@ pub(crate) fn carry_over(text: &str, previous: &[Entity], entities: &mut Vec<Ent
             .find(|w| !w.is_empty())
             .unwrap_or("");
         let noun = ["figure", "number", "total"].iter().any(|n| o.ends_with(n));
+        // "The figure for women", "the number including dependants": the same count, cut
+        // or widened.
+        let qualified = ["for", "including", "excluding", "among"].contains(&next);
         rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
-            && (!noun || FIGURE_VERBS.contains(&next))
+            && (!noun || FIGURE_VERBS.contains(&next) || qualified)
     }) else {
         return;
     };

@@ -29,7 +29,12 @@ pub(super) fn matches_measure(bound: &Bound<'_>, claim: &Claim, sentence: &Sente
     let has = |v: &catalog::Vocabulary| sentence.hits(v, claim).iter().any(|h| !shadowed(h));
     let owned =
         |v: &catalog::Vocabulary| sentence.hits(v, claim).iter().any(|h| claim.owns(&h.span));
-    has(&measure.words) && (measure.population.is_empty() || owned(&measure.population))
+    // A table whose own population the claim names ("enforced returns of foreign national
+    // offenders") is about it even where its measure word lies in another table's phrase.
+    if !measure.population.is_empty() && owned(&measure.population) {
+        return !sentence.hits(&measure.words, claim).is_empty();
+    }
+    has(&measure.words) && measure.population.is_empty()
 }
 
 /// Every vocabulary of a dataset: its measure and population words, and the words of its
