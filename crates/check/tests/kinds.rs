@@ -2504,3 +2504,32 @@ fn the_figure_for_a_narrower_population_counts_in_its_table() {
         ("accurate".to_string(), "applications".to_string(), 9710.0)
     );
 }
+
+#[test]
+fn since_then_is_a_change_from_the_period_before() {
+    // Albanians entering detention: 7,698 in 2022, 5,324 in 2023 (-30.8%). "Since then",
+    // said in February 2024, sets the latest full year against the sentence before's.
+    let lines: Vec<check::Line<'_>> = [
+        "Some 7,698 Albanians entered detention in 2022.",
+        "Since then the number has fallen by nearly a third.",
+    ]
+    .iter()
+    .map(|text| check::Line {
+        text,
+        speaker: None,
+    })
+    .collect();
+    let checked = checker().check_sentences_in_turn(&lines, None, date(2024, 2, 29));
+    let change = &checked[1][0];
+    let decisive = &change.readings[change.decisive.unwrap()];
+    assert_eq!(decisive.reading.dataset, "people_entering_detention");
+    assert!(
+        (decisive.figure.value - -30.84).abs() < 0.01,
+        "{}",
+        decisive.figure.value
+    );
+    assert_eq!(
+        change.claim.base.as_ref().map(|b| b.period.start.earliest),
+        Some(date(2022, 1, 1))
+    );
+}

@@ -39,6 +39,16 @@ const OPENERS: [&str; 16] = [
 ];
 
 /// Verbs after "the figure" that make it the figure before: "the figure was 18".
+/// Times that lean on the sentence before, which may open a sentence that refers back.
+const LEADING_TIMES: [&str; 6] = [
+    "since then",
+    "in that time",
+    "by then",
+    "meanwhile",
+    "over the same period",
+    "in the same period",
+];
+
 const FIGURE_VERBS: [&str; 12] = [
     "was", "is", "were", "had", "has", "rose", "fell", "stood", "reached", "climbed", "dropped",
     "jumped",
@@ -50,6 +60,17 @@ const FIGURE_VERBS: [&str; 12] = [
 /// none in the same role.
 pub(crate) fn carry_over(text: &str, previous: &[Entity], entities: &mut Vec<Entity>) {
     let lower = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // "Since then the number has fallen": a time leaning on the sentence before may come
+    // first.
+    let lower = LEADING_TIMES
+        .iter()
+        .find_map(|t| {
+            lower
+                .get(..t.len())
+                .filter(|head| head.eq_ignore_ascii_case(t))
+                .map(|_| lower[t.len()..].trim_start_matches([',', ' ']))
+        })
+        .unwrap_or(lower);
     let offset = text.len() - lower.len();
     let lower = lower.to_ascii_lowercase();
     // "The figure was", but "the total number of migrants" opens a subject of its own.

@@ -269,6 +269,28 @@ pub(crate) fn choose(
         .or_else(|| nearest(quantity, any().filter(|t| !beyond_another(t))))
         .or_else(|| nearest(quantity, any().filter(|t| !cut_off(t))))
     });
+    if !plain
+        && !asserted.record
+        && main.is_none_or(|t| matches!(t.value, Value::Unresolved { .. }))
+        && since_then(text)
+        && let Some(before) = state
+            .sentence_period
+            .clone()
+            .or_else(|| state.back_reference().cloned())
+        && let Some(period) = latest_like(&before.period, reference)
+    {
+        // "Since then the number has fallen by a third", "has since doubled": from the
+        // period of the sentences before to the latest stretch as long.
+        return Timing {
+            period: Some(period),
+            base: Some(ClaimPeriod {
+                via: Via::BackReference,
+                span: None,
+                ..before
+            }),
+            ..Timing::default()
+        };
+    }
     let mut timing = Timing {
         horizon: horizon.and_then(|h| match &h.value {
             Value::Period(p) => Some(horizon_start(&text[h.span.clone()], p)),
@@ -875,6 +897,63 @@ fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
     } else {
         a.start.saturating_sub(b.end)
     }
+}
+
+/// "Since then", "has since": a change from a period named before.
+fn since_then(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .windows(2)
+        .any(|w| matches!(w, ["since", "then"] | ["has" | "have" | "had", "since"]))
+}
+
+/// The latest stretch as long as `period`, whole years after it, that ended before
+/// `reference`: after 2022, said in February 2024, 2023 (as the last full year, whose
+/// figures the checker moves back to what was out by then).
+fn latest_like(period: &Period, reference: jiff::civil::Date) -> Option<ClaimPeriod> {
+    let mut years = 0;
+    while years < 50 {
+        let next = period.years_earlier(-(years + 1), String::new())?;
+        if next.end.latest >= reference {
+            break;
+        }
+        years += 1;
+    }
+    if years == 0 {
+        return None;
+    }
+    let start = period.start.earliest;
+    let end = period.end.latest;
+    let calendar_year = start.month() == 1
+        && start.day() == 1
+        && end.month() == 12
+        && end.day() == 31
+        && start.year() == end.year();
+    if calendar_year {
+        let year = end.year() + i16::try_from(years).ok()?;
+        return whole_year_assumed(
+            year,
+            format!("the latest full year after {}: {year}", end.year()),
+        );
+    }
+    let shifted = period.years_earlier(
+        -years,
+        format!(
+            "{}, {years} year(s) later: the latest stretch as long",
+            period.derivation
+        ),
+    )?;
+    Some(ClaimPeriod {
+        period: shifted,
+        text: String::new(),
+        span: None,
+        via: Via::Relative,
+        cue: None,
+    })
 }
 
 fn shift_years(period: &Period, years: i32) -> Option<Period> {
