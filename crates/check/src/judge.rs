@@ -109,7 +109,7 @@ pub fn fit(claim: &Claim, reading: &Reading, figure: &Figure) -> Fit {
         Assertion::Trend { direction, strong } => trend_fit(*direction, *strong, figure),
         Assertion::Record { peak: true, .. } => peak_fit(reading, figure),
         Assertion::Record { .. } => record_fit(figure),
-        Assertion::Ranking { top, position } => ranking_fit(claim, *top, *position, figure),
+        Assertion::Ranking { top, position, .. } => ranking_fit(claim, *top, *position, figure),
         Assertion::Quantity(q) => quantity_fit(q, reading, figure),
     }
 }

@@ -2533,3 +2533,30 @@ fn since_then_is_a_change_from_the_period_before() {
         Some(date(2022, 1, 1))
     );
 }
+
+#[test]
+fn a_ranking_of_destinations_ranks_the_country_returned_to() {
+    // Returns by destination in 2022 (enforced and voluntary): Albania 1,852, India 1,603,
+    // Brazil 1,153.
+    let checked = checker().check_sentence(
+        "Brazil was the third most common destination for returns in 2022.",
+        date(2023, 3, 1),
+    );
+    assert_eq!(checked.len(), 1);
+    let ranking = &checked[0];
+    assert_eq!(ranking.verdict.as_str(), "accurate");
+    let decisive = &ranking.readings[ranking.decisive.unwrap()];
+    assert_eq!(decisive.reading.dataset, "returns_by_destination");
+    assert!(
+        ranking
+            .explanation
+            .contains("ALB 1,852, IND 1,603, BRA 1,153"),
+        "{}",
+        ranking.explanation
+    );
+    let wrong = checker().check_sentence(
+        "Nigeria was the most common destination for returns in 2022.",
+        date(2023, 3, 1),
+    );
+    assert_eq!(wrong[0].verdict.as_str(), "inaccurate");
+}

@@ -491,7 +491,11 @@ const ORDINALS: [&str; 10] = [
     "tenth ",
 ];
 const SUPERLATIVES: [&str; 4] = ["most common", "largest", "biggest", "top"];
-const RANKED: [&str; 8] = [
+const RANKED: [&str; 12] = [
+    "destination",
+    "destinations",
+    "destination country",
+    "country of return",
     "nationality",
     "nationalities",
     "country of origin",
@@ -504,7 +508,8 @@ const RANKED: [&str; 8] = [
 const NUMBERS: [&str; 10] = [
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
-const GROUPS: [&str; 6] = [
+const GROUPS: [&str; 7] = [
+    "destinations",
     "countries",
     "nationalities",
     "nationality",
@@ -531,6 +536,8 @@ fn ranking(text: &str) -> Option<(Range<usize>, Assertion)> {
                         Assertion::Ranking {
                             top: i + 1,
                             position: Some(i + 1),
+                            destination: noun.starts_with("destination")
+                                || noun.ends_with("return"),
                         },
                     ));
                 }
@@ -552,6 +559,7 @@ fn ranking(text: &str) -> Option<(Range<usize>, Assertion)> {
                     Assertion::Ranking {
                         top: n + 1,
                         position: None,
+                        destination: group.starts_with("destination"),
                     },
                 ));
             }

@@ -105,8 +105,13 @@ pub enum Assertion {
     },
     /// A ranking of countries: "the top five nationalities were A, B, C, D and E" (`top` is
     /// 5, `position` none), or "Albanians were the second most common nationality"
-    /// (`position` 2). The countries are the claim's entities.
-    Ranking { top: usize, position: Option<usize> },
+    /// (`position` 2). The countries are the claim's entities, ranked as nationalities or,
+    /// with `destination` ("the most common destination for returns"), as destinations.
+    Ranking {
+        top: usize,
+        position: Option<usize>,
+        destination: bool,
+    },
 }
 
 /// A time of speaking.

@@ -303,7 +303,8 @@ fn numbered_rankings_and_bases_led_to_by_words() {
         found[0].assertion,
         Assertion::Ranking {
             top: 5,
-            position: None
+            position: None,
+            destination: false
         }
     ));
     // "Up 18% on 2023 and nearly double the number in 2021": each change has its own base.

@@ -74,8 +74,17 @@ pub(super) fn arithmetic(
                 window.clone(),
             )
         }
-        Assertion::Ranking { top, position } => {
-            let column = bound.column_for(catalog::Role::Nationality)?.to_string();
+        Assertion::Ranking {
+            top,
+            position,
+            destination,
+        } => {
+            let role = if *destination {
+                catalog::Role::Destination
+            } else {
+                catalog::Role::Nationality
+            };
+            let column = bound.column_for(role)?.to_string();
             let mut named: Vec<String> = Vec::new();
             for e in claim
                 .entities
