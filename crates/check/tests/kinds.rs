@@ -2560,3 +2560,25 @@ fn a_ranking_of_destinations_ranks_the_country_returned_to() {
     );
     assert_eq!(wrong[0].verdict.as_str(), "inaccurate");
 }
+
+#[test]
+fn routes_other_than_small_boats() {
+    // Inadequately documented air arrivals: 4,769 in 2018, 5,237 in 2019 (+9.8%).
+    assert_eq!(
+        check(
+            "Detections of people arriving at airports without proper documents rose by 10 per cent in 2019.",
+            date(2020, 3, 1),
+            "rose by 10 per cent"
+        ),
+        "accurate 9.8 [irregular_migration]"
+    );
+    // Recorded detections at UK ports: 962 in 2019, 841 in 2020; a trend of detections.
+    assert_eq!(
+        check(
+            "Detections of people hidden in lorries at UK ports fell in 2020.",
+            date(2021, 3, 1),
+            "fell"
+        ),
+        "accurate -12.6 [irregular_migration]"
+    );
+}

@@ -356,7 +356,11 @@ const STRONG: [&str; 7] = [
     "soared",
     "surged",
 ];
-const SUBJECTS: [&str; 14] = [
+const SUBJECTS: [&str; 18] = [
+    "detections",
+    "detentions",
+    "departures",
+    "refusals",
     "number",
     "numbers",
     "figure",

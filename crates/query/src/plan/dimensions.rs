@@ -245,7 +245,7 @@ pub(super) fn named_option(
         cost: 0.0,
         strains: false,
         note: None,
-        describe: Some(names.join(" or ").to_lowercase()),
+        describe: Some(lower_words(&names.join(" or "))),
     }
 }
 
@@ -525,4 +525,23 @@ fn labels(dimension: &Dimension, names: &[String]) -> Vec<String> {
         .into_iter()
         .map(String::from)
         .collect()
+}
+
+/// A label in lower case, but for acronyms: "Recorded detections in the UK" reads
+/// "recorded detections in the UK".
+fn lower_words(label: &str) -> String {
+    label
+        .split(' ')
+        .map(|w| {
+            if w.len() > 1
+                && w.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            {
+                w.to_string()
+            } else {
+                w.to_lowercase()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
