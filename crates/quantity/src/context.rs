@@ -68,13 +68,34 @@ fn sign_before(t: &Tokens, start: usize) -> Option<(Direction, usize)> {
     Some((d, s))
 }
 
-/// The direction word up to three words before "by": "fell sharply by", "were up last year by".
+/// The direction word up to three words before "by": "fell sharply by", "were up last year by";
+/// or a verb that takes an object up to eight words before: "cut the number of small boat
+/// arrivals by 20,000".
 fn verb_before_by(t: &Tokens, by: usize) -> Option<usize> {
-    (by.saturating_sub(4)..by)
-        .rev()
-        .take_while(|&k| t.word(k).is_some())
+    let words = || {
+        (by.saturating_sub(8)..by)
+            .rev()
+            .take_while(|&k| t.word(k).is_some())
+    };
+    words()
+        .take(4)
         .find(|&k| lookup(DIRECTION_BEFORE, t.word(k)).is_some())
+        .or_else(|| words().find(|&k| t.is_any(k, TRANSITIVE)))
 }
+
+/// Verbs of change that take an object before "by".
+const TRANSITIVE: &[&str] = &[
+    "cut",
+    "reduced",
+    "reduce",
+    "cutting",
+    "reducing",
+    "slashed",
+    "lowered",
+    "increased",
+    "raised",
+    "boosted",
+];
 
 /// Verbs for which "up" is not a rise: "made up 70%", "took up half".
 const PHRASAL_UP: &[&str] = &[

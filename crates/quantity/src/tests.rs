@@ -288,6 +288,8 @@ fn changes() {
     down 20 per cent → 20 percent exact precision=1 down
     ");
     assert_snapshot!(check("Crime fell sharply by more than a third."), @"fell sharply by more than a third → 0.3333 fraction more_than precision=0.3333 down");
+    assert_snapshot!(check("We have cut the number of crossings by 20,000."), @"cut the number of crossings by 20,000 → 20000 count exact precision=10000 down");
+    assert_snapshot!(check("Some 5,000 people were detained by the police."), @"Some 5,000 → 5000 count about precision=1000");
     assert_snapshot!(check("Prices moved +5% in spring and -3% in autumn."), @r"
     +5% → 5 percent exact precision=1 up
     -3% → 3 percent exact precision=1 down
