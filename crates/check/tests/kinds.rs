@@ -2582,3 +2582,20 @@ fn routes_other_than_small_boats() {
         "accurate -12.6 [irregular_migration]"
     );
 }
+
+#[test]
+fn people_not_returned_or_leaving_detention_are_not_counted() {
+    for sentence in [
+        "Thousands of offenders have avoided deportation by lodging late appeals.",
+        "Around 2,000 people were released from detention on immigration bail in 2023.",
+    ] {
+        let checked = checker().check_sentence(sentence, date(2024, 3, 1));
+        assert_eq!(checked[0].verdict.as_str(), "not_checkable", "{sentence}");
+        assert!(
+            checked[0].explanation.contains("does not record")
+                || checked[0].explanation.contains("do not record"),
+            "{}",
+            checked[0].explanation
+        );
+    }
+}

@@ -133,6 +133,15 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
                 return leaning;
             }
         }
+        // "Have avoided deportation", "were released from detention": words a table says
+        // it does not record, around its own measure word, say why.
+        if let Some(reason) = index
+            .bound
+            .iter()
+            .find_map(|b| unrecorded(b, claim, &sentence_words))
+        {
+            return none(&reason);
+        }
         return none("no table in the catalog counts what this sentence talks about");
     }
     if let Some(plan) = population_from_headline(claim, index, &measured) {
