@@ -2599,3 +2599,29 @@ fn people_not_returned_or_leaving_detention_are_not_counted() {
         );
     }
 }
+
+#[test]
+fn overtaking_a_total_is_a_comparison_with_it() {
+    // Said on 1 September 2021: arrivals so far in 2021 (about 13,300, day-weighted) against
+    // the whole of 2020 (8,466).
+    for sentence in [
+        "Small boat arrivals this year have already overtaken the total for the whole of 2020.",
+        "Small boat arrivals this year have already surpassed last year's total.",
+    ] {
+        let checked = checker().check_sentence(sentence, date(2021, 9, 1));
+        assert_eq!(checked.len(), 1, "{sentence}");
+        let c = &checked[0];
+        assert_eq!(c.verdict.as_str(), "accurate", "{sentence}");
+        assert!(
+            c.explanation.contains("from 8,466 in 2020Q1 to 2020Q4"),
+            "{}",
+            c.explanation
+        );
+    }
+    // Not overtaken: no more than the base. Arrivals in 2023 (29,437) were below 2022's.
+    let checked = checker().check_sentence(
+        "Small boat arrivals in 2023 have not surpassed the total for 2022.",
+        date(2024, 3, 1),
+    );
+    assert_eq!(checked[0].verdict.as_str(), "accurate");
+}

@@ -83,6 +83,17 @@ pub(crate) fn find(
     found
 }
 
+/// Verbs whose object is the base of a comparison ("has overtaken the total for 2020").
+const OVERTAKEN: [&str; 7] = [
+    "overtaken",
+    "overtook",
+    "surpassed",
+    "exceeded",
+    "outstripped",
+    "eclipsed",
+    "beaten",
+];
+
 /// "Fewer people crossed in 2023 than in 2022": a comparison with no number, read as a
 /// trend from the period after "than" to the claim's own.
 fn comparative(text: &str, times: &[TimeExpr]) -> Option<(Range<usize>, Assertion)> {
@@ -94,6 +105,36 @@ fn comparative(text: &str, times: &[TimeExpr]) -> Option<(Range<usize>, Assertio
         .any(|w| find_word(&lower, w).is_some())
     {
         return None;
+    }
+    // "Has already overtaken the total for the whole of 2020": more than the base.
+    let overtaken = times
+        .iter()
+        .filter(|t| t.cue == temporal::Cue::Compared)
+        .find_map(|t| {
+            let before = lower[..t.span.start].trim_end();
+            let verb = before.rsplit(' ').next()?;
+            // "Have not yet overtaken": no more than the base.
+            let negated = before[..before.len() - verb.len()]
+                .split_whitespace()
+                .rev()
+                .take(3)
+                .any(|w| matches!(w, "not" | "never" | "yet") || w.ends_with("n't"));
+            OVERTAKEN
+                .contains(&verb)
+                .then(|| (before.len() - verb.len()..before.len(), negated))
+        });
+    if let Some((span, negated)) = overtaken {
+        return Some((
+            span,
+            Assertion::Trend {
+                direction: if negated {
+                    Direction::Down
+                } else {
+                    Direction::Up
+                },
+                strong: false,
+            },
+        ));
     }
     let than = times
         .iter()

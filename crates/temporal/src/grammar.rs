@@ -335,7 +335,19 @@ impl Parser<'_> {
             &["against"],
             &["on"],
         ];
-        let j = self.either(i, &cues)?;
+        // "Has overtaken the total for the whole of 2020", "surpassed last year's": what is
+        // overtaken is the base.
+        let overtaking = i > 0 && self.norm(i - 1).is_some_and(|w| OVERTAKE.contains(&w));
+        let j = match self.either(i, &cues) {
+            Some(j) => j,
+            // "Exceeded 8,000 in 2019": a time after a preposition is when, not what.
+            None if overtaking => match self.either(i, &TOTAL_FOR) {
+                Some(j) => j,
+                None if self.norm(i).is_some_and(|w| PREPOSITIONS.contains(&w)) => return None,
+                None => i,
+            },
+            None => return None,
+        };
         if let Some((core, end)) = self
             .core(j, true)
             .filter(|(c, e)| self.counts_nothing(c, j, *e))
@@ -445,3 +457,28 @@ impl Parser<'_> {
         Some(to_date(day, r, d))
     }
 }
+
+/// Verbs whose object is a base: "has overtaken the total for 2020".
+pub(crate) const OVERTAKE: [&str; 7] = [
+    "overtaken",
+    "overtook",
+    "surpassed",
+    "exceeded",
+    "outstripped",
+    "eclipsed",
+    "beaten",
+];
+
+const PREPOSITIONS: [&str; 7] = ["in", "on", "at", "during", "by", "over", "since"];
+
+/// What is overtaken: "the total for", "the number in".
+const TOTAL_FOR: [&[&str]; 8] = [
+    &["the", "total", "for"],
+    &["the", "total", "of"],
+    &["the", "total", "in"],
+    &["the", "number", "for"],
+    &["the", "number", "in"],
+    &["the", "figure", "for"],
+    &["the", "level", "of"],
+    &["the", "level", "in"],
+];

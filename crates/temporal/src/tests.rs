@@ -275,6 +275,8 @@ fn back_references_and_relatives() {
     assert_snapshot!(check("Up a fifth on the previous twelve months.", "2023-05-16"), @"on the previous twelve months → compared relative, 1 year(s) back");
     assert_snapshot!(check("Up a fifth on the preceding 12 months.", "2023-05-16"), @"on the preceding 12 months → compared relative, 1 year(s) back");
     assert_snapshot!(check("Some 900 in the last 12 months.", "2023-05-16"), @"in the last 12 months → 2022-05-17 → 2023-05-16 (open)");
+    assert_snapshot!(check("Arrivals have overtaken the total for 2022.", "2023-09-01"), @"the total for 2022 → compared 2022-01-01 → 2022-12-31");
+    assert_snapshot!(check("Detections exceeded 8,000 in 2019.", "2023-09-01"), @"in 2019 → 2019-01-01 → 2019-12-31");
     assert_snapshot!(check("It is up on the same period last year.", "2023-05-16"), @"on the same period last year → compared relative, 1 year(s) back");
     assert_snapshot!(check("That is double the same point last year.", "2023-07-04"), @"the same point last year → relative, 1 year(s) back");
     assert_snapshot!(check("Two years earlier it was half that.", "2023-07-04"), @"Two years earlier → relative, 2 year(s) back");

@@ -21,7 +21,7 @@ pub(super) fn arithmetic(
         if let Some(base) = &claim.base {
             return Some((
                 window.clone(),
-                Window::new(&same_stretch(now, &base.period, whole_said(&base.text))?)?,
+                Window::new(&same_stretch(now, &base.period, whole_base(claim, base))?)?,
             ));
         }
         if let Some((first, last)) = split_between(claim) {
@@ -216,13 +216,31 @@ fn earlier_runs(
 
 /// "Compared to last year", said of five months: the same five months a year earlier, not
 /// the whole year.
-/// "The whole of last year", "all of 2020", "the entire year": a base said to be whole is not
-/// cut to the same stretch.
+/// The base's words, and the few after them ("last year's total"), say it is whole.
+fn whole_base(claim: &Claim, base: &extract::ClaimPeriod) -> bool {
+    let after = base
+        .span
+        .as_ref()
+        .and_then(|s| claim.sentence.get(s.end..))
+        .map_or("", |rest| rest.get(..rest.len().min(12)).unwrap_or(rest));
+    whole_said(&base.text) || whole_said(after)
+}
+
+/// "The whole of last year", "all of 2020", "the entire year", "last year's total": a base
+/// said to be whole is not cut to the same stretch.
 fn whole_said(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    ["whole", "all of", "entire", "full year"]
-        .iter()
-        .any(|w| lower.contains(w))
+    let lower = text.to_ascii_lowercase().replace('’', "'");
+    [
+        "whole",
+        "all of",
+        "entire",
+        "full year",
+        "'s total",
+        "the total for",
+        "the total of",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 pub(super) fn same_stretch(
