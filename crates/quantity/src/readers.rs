@@ -311,6 +311,26 @@ pub(crate) fn most_of(t: &Tokens, i: usize) -> Option<Core> {
     Some(core)
 }
 
+/// "almost all of them", "nearly all were men", "virtually all arrivals": at least nine in
+/// ten, said loosely; not "almost all the time".
+pub(crate) fn nearly_all(t: &Tokens, i: usize) -> Option<Core> {
+    if !t.is_any(i, &["almost", "nearly", "virtually", "practically"]) || !t.is(i + 1, "all") {
+        return None;
+    }
+    // Not "almost all the time", "nearly all day".
+    let not_people = [
+        "time", "times", "day", "days", "week", "year", "along", "over", "round", "around",
+        "right", "the",
+    ];
+    if t.word(i + 2).is_none() || t.is_any(i + 2, &not_people) || period_after(t, i + 2) {
+        return None;
+    }
+    let mut core = Core::new(i, i + 2, 0.9, 0.0, Kind::Fraction);
+    core.qualifier = Some(Qualifier::MoreThan);
+    core.vague = true;
+    Some(core)
+}
+
 pub(crate) fn vague(t: &Tokens, i: usize) -> Option<Core> {
     let n = numeral::vague(t, i)?;
     let mut core = Core::new(i, n.end, n.value, n.precision, Kind::Count);

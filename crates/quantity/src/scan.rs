@@ -10,7 +10,7 @@ use crate::lexicon::CURRENCY_SYMBOLS;
 use crate::noise::{is_noise, noise_chain};
 use crate::numeral::{self, Numeral};
 use crate::readers::{
-    dozen, fraction, half, half_scale, majority, money_prefix, most_of, multiple_word,
+    dozen, fraction, half, half_scale, majority, money_prefix, most_of, multiple_word, nearly_all,
     numeral_core, share, vague,
 };
 use crate::token::Tokens;
@@ -92,6 +92,7 @@ fn step(t: &Tokens, i: usize) -> Option<Step> {
         .or_else(|| multiple_word(t, i))
         .or_else(|| majority(t, i))
         .or_else(|| most_of(t, i))
+        .or_else(|| nearly_all(t, i))
         .or_else(|| vague(t, i))
         .or_else(|| dozen(t, i));
     match core {
@@ -112,7 +113,7 @@ fn may_start(t: &Tokens, i: usize) -> bool {
             | "trebled" | "tripling" | "trebling" | "quadrupled" | "quadrupling" | "halved"
             | "halving" | "double" | "triple" | "treble" | "quadruple" | "most" | "tens"
             | "hundreds" | "thousands" | "millions" | "billions" | "dozens" | "scores" | "several"
-            | "many" | "gbp" | "usd" | "eur",
+            | "many" | "gbp" | "usd" | "eur" | "almost" | "nearly" | "virtually" | "practically",
         ) => true,
         Some(w) => numeral::small_word_value(w).is_some() || w.ends_with("fold"),
         None => false,

@@ -230,6 +230,9 @@ fn shares() {
 fn majorities() {
     assert_snapshot!(check("The majority of applicants were refused."), @"The majority → 0.5 fraction more_than precision=0");
     assert_snapshot!(check("The vast majority were young men."), @"The vast majority → 0.75 fraction more_than precision=0 vague");
+    assert_snapshot!(check("Almost all of them were men."), @"Almost all → 0.9 fraction more_than precision=0 vague");
+    assert_snapshot!(check("Nearly all arrivals claimed asylum."), @"Nearly all → 0.9 fraction more_than precision=0 vague");
+    assert_snapshot!(check("They work almost all the time."), @"(none)");
     assert_snapshot!(check("Most of the passengers were rescued."), @"Most → 0.5 fraction more_than precision=0");
     assert_snapshot!(check("She spent most of the time abroad."), @"(none)");
     assert_snapshot!(check("It had the most applicants, at most 30."), @"at most 30 → 30 count at_most precision=10");
