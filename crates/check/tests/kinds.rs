@@ -2625,3 +2625,16 @@ fn overtaking_a_total_is_a_comparison_with_it() {
     );
     assert_eq!(checked[0].verdict.as_str(), "accurate");
 }
+
+#[test]
+fn returns_to_the_home_country() {
+    // Voluntary returns in 2023 to the returnee's home country: 13,551 of 19,253 (70.4%).
+    assert_eq!(
+        check(
+            "Seven in ten voluntary returns in 2023 were to the returnee's home country.",
+            date(2024, 3, 1),
+            "Seven in ten"
+        ),
+        "accurate 70.4 [returns]"
+    );
+}
