@@ -74,6 +74,25 @@ fn check(sentence: &str, on: Date, words: &str) -> String {
     format!("{} {figure}", claim.verdict.as_str())
 }
 
+/// Sentences read in turn, as from one source: the checked claims of each.
+fn read_in_turn(sentences: &[&str], on: Date) -> Vec<Vec<check::Checked>> {
+    let lines: Vec<check::Line<'_>> = sentences
+        .iter()
+        .map(|text| check::Line {
+            text,
+            speaker: None,
+        })
+        .collect();
+    checker().check_sentences_in_turn(&lines, None, on)
+}
+
+/// The reason the first claim of `sentence` is not checkable; fails when it is checkable.
+fn not_checkable_because(sentence: &str, on: Date) -> String {
+    let checked = checker().check_sentence(sentence, on);
+    assert_eq!(checked[0].verdict.as_str(), "not_checkable", "{sentence}");
+    checked[0].explanation.clone()
+}
+
 #[test]
 fn counts_with_qualifiers() {
     let on = date(2023, 3, 1);
@@ -1492,13 +1511,8 @@ fn a_day_or_a_week_cannot_be_read_from_quarters() {
         "A record 800 people crossed the Channel in small boats on Monday.",
         "Some 300 migrants arrived in small boats yesterday.",
     ] {
-        let checked = checker().check_sentence(sentence, date(2022, 8, 3));
-        assert_eq!(checked[0].verdict.as_str(), "not_checkable", "{sentence}");
-        assert!(
-            checked[0].explanation.contains("cannot show one day"),
-            "{}",
-            checked[0].explanation
-        );
+        let why = not_checkable_because(sentence, date(2022, 8, 3));
+        assert!(why.contains("cannot show one day"), "{why}");
     }
     // A month still can be, as a share of its quarter.
     assert_eq!(
@@ -2461,14 +2475,7 @@ fn a_trend_over_the_year_so_far_is_on_the_same_stretch_of_the_year_before() {
 #[test]
 fn the_figure_for_a_narrower_population_counts_in_its_table() {
     let in_turn = |sentences: &[&str], on: Date| -> (String, String, f64) {
-        let lines: Vec<check::Line<'_>> = sentences
-            .iter()
-            .map(|text| check::Line {
-                text,
-                speaker: None,
-            })
-            .collect();
-        let checked = checker().check_sentences_in_turn(&lines, None, on);
+        let checked = read_in_turn(sentences, on);
         let second = &checked[1][0];
         let decisive = &second.readings[second.decisive.unwrap()];
         (
@@ -2509,17 +2516,13 @@ fn the_figure_for_a_narrower_population_counts_in_its_table() {
 fn since_then_is_a_change_from_the_period_before() {
     // Albanians entering detention: 7,698 in 2022, 5,324 in 2023 (-30.8%). "Since then",
     // said in February 2024, sets the latest full year against the sentence before's.
-    let lines: Vec<check::Line<'_>> = [
-        "Some 7,698 Albanians entered detention in 2022.",
-        "Since then the number has fallen by nearly a third.",
-    ]
-    .iter()
-    .map(|text| check::Line {
-        text,
-        speaker: None,
-    })
-    .collect();
-    let checked = checker().check_sentences_in_turn(&lines, None, date(2024, 2, 29));
+    let checked = read_in_turn(
+        &[
+            "Some 7,698 Albanians entered detention in 2022.",
+            "Since then the number has fallen by nearly a third.",
+        ],
+        date(2024, 2, 29),
+    );
     let change = &checked[1][0];
     let decisive = &change.readings[change.decisive.unwrap()];
     assert_eq!(decisive.reading.dataset, "people_entering_detention");
@@ -2589,13 +2592,10 @@ fn people_not_returned_or_leaving_detention_are_not_counted() {
         "Thousands of offenders have avoided deportation by lodging late appeals.",
         "Around 2,000 people were released from detention on immigration bail in 2023.",
     ] {
-        let checked = checker().check_sentence(sentence, date(2024, 3, 1));
-        assert_eq!(checked[0].verdict.as_str(), "not_checkable", "{sentence}");
+        let why = not_checkable_because(sentence, date(2024, 3, 1));
         assert!(
-            checked[0].explanation.contains("does not record")
-                || checked[0].explanation.contains("do not record"),
-            "{}",
-            checked[0].explanation
+            why.contains("does not record") || why.contains("do not record"),
+            "{why}"
         );
     }
 }

@@ -83,17 +83,6 @@ pub(crate) fn find(
     found
 }
 
-/// Verbs whose object is the base of a comparison ("has overtaken the total for 2020").
-const OVERTAKEN: [&str; 7] = [
-    "overtaken",
-    "overtook",
-    "surpassed",
-    "exceeded",
-    "outstripped",
-    "eclipsed",
-    "beaten",
-];
-
 /// "Fewer people crossed in 2023 than in 2022": a comparison with no number, read as a
 /// trend from the period after "than" to the claim's own.
 fn comparative(text: &str, times: &[TimeExpr]) -> Option<(Range<usize>, Assertion)> {
@@ -119,7 +108,7 @@ fn comparative(text: &str, times: &[TimeExpr]) -> Option<(Range<usize>, Assertio
                 .rev()
                 .take(3)
                 .any(|w| matches!(w, "not" | "never" | "yet") || w.ends_with("n't"));
-            OVERTAKEN
+            temporal::OVERTAKE
                 .contains(&verb)
                 .then(|| (before.len() - verb.len()..before.len(), negated))
         });

@@ -459,7 +459,7 @@ impl Parser<'_> {
 }
 
 /// Verbs whose object is a base: "has overtaken the total for 2020".
-pub(crate) const OVERTAKE: [&str; 7] = [
+pub const OVERTAKE: [&str; 7] = [
     "overtaken",
     "overtook",
     "surpassed",

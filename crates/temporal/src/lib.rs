@@ -77,6 +77,7 @@ mod tests;
 
 use std::ops::Range;
 
+pub use grammar::OVERTAKE;
 pub use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
