@@ -2459,6 +2459,16 @@ fn a_trend_over_the_year_so_far_is_on_the_same_stretch_of_the_year_before() {
         "fallen",
     );
     assert!(found.starts_with("accurate -34."), "{found}");
+    // "Every quarter" is the drift from quarter to quarter: enforced returns went from 908
+    // in 2022Q1 to 877 in 2022Q2.
+    assert!(
+        check(
+            "Enforced returns have risen every quarter so far this year.",
+            date(2022, 10, 1),
+            "risen"
+        )
+        .starts_with("inaccurate")
+    );
     // "Since January" is the drift within the year.
     assert_eq!(
         check(

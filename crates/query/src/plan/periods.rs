@@ -142,7 +142,15 @@ fn within_a_year(claim: &Claim) -> bool {
     claim.period.as_ref().is_some_and(|p| {
         let days = p.period.days();
         let start = p.period.start.earliest;
+        // "Risen every quarter so far this year" is the drift from quarter to quarter.
+        let lower = claim.sentence.to_ascii_lowercase();
+        let step_by_step = ["every", "each"].iter().any(|e| {
+            ["quarter", "month"]
+                .iter()
+                .any(|u| lower.contains(&format!("{e} {u}")))
+        });
         let year_so_far = p.period.open
+            && !step_by_step
             && start.month() == 1
             && start.day() == 1
             && p.period.end.latest.year() == start.year();
