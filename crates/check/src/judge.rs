@@ -108,7 +108,7 @@ pub fn fit(claim: &Claim, reading: &Reading, figure: &Figure) -> Fit {
     match &claim.assertion {
         Assertion::Trend { direction, strong } => trend_fit(*direction, *strong, figure),
         Assertion::Record { peak: true, .. } => peak_fit(reading, figure),
-        Assertion::Record { .. } => record_fit(figure),
+        Assertion::Record { rank, .. } => record_fit(figure, *rank),
         Assertion::Ranking { top, position, .. } => ranking_fit(claim, *top, *position, figure),
         Assertion::Quantity(q) => quantity_fit(q, reading, figure),
     }
@@ -179,8 +179,18 @@ fn peak_fit(reading: &Reading, figure: &Figure) -> Fit {
     }
 }
 
-/// A record fits when the period ranks first; it is close when within 5% of the best.
-fn record_fit(figure: &Figure) -> Fit {
+/// A record fits when the period ranks first; it is close when within 5% of the best. A
+/// place claimed ("the second highest") fits only when it is the period's place.
+fn record_fit(figure: &Figure, rank: usize) -> Fit {
+    // "The second highest": the place claimed, or not.
+    if rank > 1 {
+        let gap = figure.value - rank as f64;
+        return if gap == 0.0 {
+            Fit::Consistent { by_estimate: false }
+        } else {
+            Fit::Inconsistent { gap, points: true }
+        };
+    }
     let part = |name: &str| {
         figure
             .parts

@@ -2648,3 +2648,33 @@ fn returns_to_the_home_country() {
         "accurate 70.4 [returns]"
     );
 }
+
+#[test]
+fn a_place_other_than_first() {
+    // Small-boat arrivals by year: 2022 45,774; 2023 29,437; 2021 28,526.
+    assert!(
+        check(
+            "Small boat arrivals in 2021 were the third highest on record.",
+            date(2024, 1, 20),
+            "third highest"
+        )
+        .starts_with("accurate 3.0")
+    );
+    assert!(
+        check(
+            "Small boat arrivals in 2021 were the second highest on record.",
+            date(2024, 1, 20),
+            "second highest"
+        )
+        .starts_with("inaccurate 3.0")
+    );
+    // By quarter: 2023Q3 (13,397) second only to 2022Q3 (20,301).
+    assert!(
+        check(
+            "Arrivals by small boat between July and September 2023 were the second highest for any quarter on record.",
+            date(2024, 1, 20),
+            "second highest"
+        )
+        .starts_with("accurate 2.0")
+    );
+}

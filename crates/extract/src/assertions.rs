@@ -510,12 +510,34 @@ fn record(text: &str) -> Option<(Range<usize>, Assertion)> {
             span = start..span.end;
         }
     }
+    // "The second highest": the place claimed, and the span takes in the ordinal.
+    let before = lower[..span.start].trim_end();
+    let ordinal = ORDINALS
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, o)| before.ends_with(o.trim_end()))
+        .filter(|(_, o)| {
+            let o = o.trim_end();
+            before[..before.len() - o.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        });
+    let rank = match ordinal {
+        Some((i, o)) if word == "highest" || word == "lowest" => {
+            span = before.len() - o.trim_end().len()..span.end;
+            i + 1
+        }
+        _ => 1,
+    };
     Some((
         span,
         Assertion::Record {
             high,
             peak: word == "peaked",
             any_stretch: ANY_STRETCH.iter().any(|w| lower.contains(w)),
+            rank,
         },
     ))
 }

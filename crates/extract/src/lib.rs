@@ -97,11 +97,13 @@ pub enum Assertion {
     /// 2002". `high` is false for lows; `peak` is set when the text names the record's time
     /// rather than claiming the period is a record. `any_stretch` is set when the record is
     /// against every earlier stretch as long, not the same stretch of other years ("the
-    /// highest of any quarter").
+    /// highest of any quarter"). `rank` is the place claimed: 1 for a record, 2 for "the
+    /// second highest".
     Record {
         high: bool,
         peak: bool,
         any_stretch: bool,
+        rank: usize,
     },
     /// A ranking of countries: "the top five nationalities were A, B, C, D and E" (`top` is
     /// 5, `position` none), or "Albanians were the second most common nationality"

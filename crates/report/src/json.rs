@@ -102,6 +102,8 @@ pub struct RecordJson {
     /// Against every earlier stretch as long ("of any quarter"), not the same stretch of
     /// other years.
     pub any_stretch: bool,
+    /// The place claimed: 1 for a record, 2 for "the second highest".
+    pub rank: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -268,10 +270,12 @@ pub fn claim(id: usize, checked: &Checked) -> ClaimJson {
                 high,
                 peak,
                 any_stretch,
+                rank,
             } => Some(RecordJson {
                 high,
                 peak,
                 any_stretch,
+                rank,
             }),
             _ => None,
         },

@@ -55,11 +55,14 @@ pub(super) fn arithmetic(
             high,
             peak,
             any_stretch,
+            rank,
         } => {
+            // "The third highest on record" places the period among all the years the data
+            // hold, later ones too; a record is against the years before it.
             let others = if *any_stretch && window.aligned() {
                 earlier_runs(window, coverage?, claim.horizon)
             } else {
-                other_years(&window.period, coverage?, *peak, claim.horizon)
+                other_years(&window.period, coverage?, *peak || *rank > 1, claim.horizon)
             };
             (
                 Arithmetic::Record {
