@@ -257,15 +257,7 @@ fn fractions_of_a_level(text: &str, quantities: &mut [quantity::Quantity]) {
         };
         let after = after.trim_start();
         // "Half the 2002 peak", "a third of the 2015 level".
-        let the_year = after
-            .strip_prefix("of ")
-            .unwrap_or(after)
-            .strip_prefix("the ")
-            .is_some_and(|r| {
-                r.split(|c: char| !c.is_ascii_alphanumeric())
-                    .next()
-                    .is_some_and(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
-            });
+        let the_year = the_year_next(after.strip_prefix("of ").unwrap_or(after));
         if !fraction || !(OF_A_LEVEL.iter().any(|l| after.starts_with(l)) || the_year) {
             continue;
         }
@@ -325,6 +317,15 @@ pub(crate) fn own_tally(text: &str, q: &quantity::Quantity) -> bool {
         _ => false,
     };
     done && ours
+}
+
+/// True when `text` (lower case) opens with "the" and a year: "the 2002 peak".
+pub(crate) fn the_year_next(text: &str) -> bool {
+    text.strip_prefix("the ").is_some_and(|r| {
+        r.split(|c: char| !c.is_ascii_alphanumeric())
+            .next()
+            .is_some_and(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+    })
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {

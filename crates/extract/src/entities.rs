@@ -38,7 +38,6 @@ const OPENERS: [&str; 16] = [
     "that is",
 ];
 
-/// Verbs after "the figure" that make it the figure before: "the figure was 18".
 /// Times that lean on the sentence before, which may open a sentence that refers back.
 const LEADING_TIMES: [&str; 6] = [
     "since then",
@@ -49,6 +48,7 @@ const LEADING_TIMES: [&str; 6] = [
     "in the same period",
 ];
 
+/// Verbs after "the figure" that make it the figure before: "the figure was 18".
 const FIGURE_VERBS: [&str; 12] = [
     "was", "is", "were", "had", "has", "rose", "fell", "stood", "reached", "climbed", "dropped",
     "jumped",

@@ -534,26 +534,28 @@ pub(crate) fn reached_by_a_change(
 /// years reaches is the last year's. Other periods stay as they are.
 pub(crate) fn last_year_of(claim: ClaimPeriod) -> ClaimPeriod {
     let p = &claim.period;
-    let (first, last) = (p.start.earliest, p.end.latest);
-    let whole_years = first.month() == 1
-        && first.day() == 1
-        && last.month() == 12
-        && last.day() == 31
-        && last.year() > first.year();
-    let Ok(start) = jiff::civil::Date::new(last.year(), 1, 1) else {
+    let start = calendar_years(p)
+        .filter(|(first, last)| last > first)
+        .and_then(|(_, last)| jiff::civil::Date::new(last, 1, 1).ok());
+    let Some(start) = start else {
         return claim;
     };
-    if !whole_years {
-        return claim;
-    }
     ClaimPeriod {
         period: Period {
             start: Day::exact(start),
-            derivation: format!("{}, the last year of \"{}\"", last.year(), claim.text),
+            derivation: format!("{}, the last year of \"{}\"", start.year(), claim.text),
             ..p.clone()
         },
         ..claim
     }
+}
+
+/// The first and last years of a period of whole calendar years, from 1 January to 31
+/// December.
+fn calendar_years(p: &Period) -> Option<(i16, i16)> {
+    let (first, last) = (p.start.earliest, p.end.latest);
+    (first.month() == 1 && first.day() == 1 && last.month() == 12 && last.day() == 31)
+        .then(|| (first.year(), last.year()))
 }
 
 /// A period cannot run past the time of speaking: "in 2021", said in September 2021, is
@@ -620,11 +622,7 @@ pub(crate) fn own_record(text: &str) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
         .collect();
-    let past = |w: &str| {
-        let w = w.to_lowercase();
-        (w.ends_with("ed") && w.len() > 4 && !PRESENT_IN_ED.contains(&w.as_str()))
-            || IRREGULAR_PAST.contains(&w.as_str())
-    };
+    let past = |w: &str| is_past(&w.to_lowercase());
     words.iter().enumerate().any(|(i, w)| {
         let next = |k: usize| words.get(i + k).copied().unwrap_or("");
         match *w {
@@ -634,6 +632,11 @@ pub(crate) fn own_record(text: &str) -> bool {
             _ => false,
         }
     })
+}
+
+/// A past tense, in lower case: "removed", "oversaw"; not "needed".
+fn is_past(w: &str) -> bool {
+    (w.ends_with("ed") && w.len() > 4 && !PRESENT_IN_ED.contains(&w)) || IRREGULAR_PAST.contains(&w)
 }
 
 /// Words of five letters or more that end in "-ed" but tell of no record: present tenses,
@@ -653,37 +656,41 @@ const IRREGULAR_PAST: [&str; 13] = [
 
 /// The speaker's own term of office, as the period of a claim about their record.
 fn term_period(term: &temporal::Event, reference: jiff::civil::Date) -> ClaimPeriod {
-    let period = term.term(reference);
-    ClaimPeriod {
-        period: Period {
-            derivation: format!(
-                "no period is stated, and the speaker speaks of their own record: {}",
-                period.derivation
-            ),
-            ..period
-        },
-        text: String::new(),
-        span: None,
-        via: Via::Term,
-        cue: None,
-    }
+    from_event(
+        term,
+        reference,
+        "the speaker speaks of their own record".to_string(),
+        Via::Term,
+    )
 }
 
 /// A claim of what is going on now, stating no period, soon after an event it is about:
 /// since the event.
 fn since_recent(event: &temporal::Event, reference: jiff::civil::Date) -> ClaimPeriod {
+    let why = format!(
+        "the claim is of what is going on now, soon after {}",
+        event.name
+    );
+    from_event(event, reference, why, Via::Event)
+}
+
+/// The time of `event` up to `reference`, as the period of a claim that states none, for the
+/// reason `why`.
+fn from_event(
+    event: &temporal::Event,
+    reference: jiff::civil::Date,
+    why: String,
+    via: Via,
+) -> ClaimPeriod {
     let period = event.term(reference);
     ClaimPeriod {
         period: Period {
-            derivation: format!(
-                "no period is stated, and the claim is of what is going on now, soon after {}: {}",
-                event.name, period.derivation
-            ),
+            derivation: format!("no period is stated, and {why}: {}", period.derivation),
             ..period
         },
         text: String::new(),
         span: None,
-        via: Via::Event,
+        via,
         cue: None,
     }
 }
@@ -696,11 +703,7 @@ pub(crate) fn ongoing(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase().replace('’', "'"))
         .collect();
-    let past = |w: &str| {
-        (w.ends_with("ed") && w.len() > 4 && !PRESENT_IN_ED.contains(&w))
-            || IRREGULAR_PAST.contains(&w)
-            || PARTICIPLES.contains(&w)
-    };
+    let past = |w: &str| is_past(w) || PARTICIPLES.contains(&w);
     words.iter().enumerate().any(|(i, w)| {
         let next = |k: usize| words.get(i + k).map_or("", String::as_str);
         // One adverb may come between: "are now returning", "have already been removed".
@@ -834,12 +837,7 @@ fn led_base<'a>(
     let after = text.get(quantity.end..)?;
     let rest = after.trim_start().to_ascii_lowercase();
     // "Less than half the 2002 peak": "the" and a year lead to the base as well.
-    let the_year = rest.strip_prefix("the ").is_some_and(|r| {
-        r.split(|c: char| !c.is_ascii_alphanumeric())
-            .next()
-            .is_some_and(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
-    });
-    if !LEADS.iter().any(|l| rest.starts_with(l)) && !the_year {
+    if !LEADS.iter().any(|l| rest.starts_with(l)) && !crate::assertions::the_year_next(&rest) {
         return None;
     }
     let t = candidates
@@ -915,30 +913,22 @@ fn since_then(text: &str) -> bool {
 /// `reference`: after 2022, said in February 2024, 2023 (as the last full year, whose
 /// figures the checker moves back to what was out by then).
 fn latest_like(period: &Period, reference: jiff::civil::Date) -> Option<ClaimPeriod> {
-    let mut years = 0;
-    while years < 50 {
-        let next = period.years_earlier(-(years + 1), String::new())?;
-        if next.end.latest >= reference {
-            break;
-        }
-        years += 1;
+    let end = period.end.latest;
+    // As many whole years on as fit before the reference date.
+    let mut years = i32::from(reference.year()) - i32::from(end.year());
+    while years > 0
+        && end
+            .checked_add(jiff::Span::new().years(years))
+            .is_ok_and(|moved| moved >= reference)
+    {
+        years -= 1;
     }
-    if years == 0 {
+    if years <= 0 {
         return None;
     }
-    let start = period.start.earliest;
-    let end = period.end.latest;
-    let calendar_year = start.month() == 1
-        && start.day() == 1
-        && end.month() == 12
-        && end.day() == 31
-        && start.year() == end.year();
-    if calendar_year {
-        let year = end.year() + i16::try_from(years).ok()?;
-        return whole_year_assumed(
-            year,
-            format!("the latest full year after {}: {year}", end.year()),
-        );
+    if let Some((first, last)) = calendar_years(period).filter(|(first, last)| first == last) {
+        let year = last + i16::try_from(years).ok()?;
+        return whole_year_assumed(year, format!("the latest full year after {first}: {year}"));
     }
     let shifted = period.years_earlier(
         -years,

@@ -13,20 +13,12 @@ pub(super) fn matches_measure(bound: &Bound<'_>, claim: &Claim, sentence: &Sente
     // unless this table has words of its own for the longer phrase ("asylum" in
     // "not asylum seekers", a value of whether small-boat arrivals claimed asylum).
     let name = bound.dataset.name.as_str();
-    let covers = |outer: &std::ops::Range<usize>, inner: &std::ops::Range<usize>| {
-        outer.start <= inner.start && inner.end <= outer.end
+    let has = |v: &catalog::Vocabulary| {
+        sentence
+            .hits(v, claim)
+            .iter()
+            .any(|h| !sentence.shadowed_but_for(&h.span, Some(name)))
     };
-    let shadowed = |h: &catalog::words::Hit| {
-        sentence.phrases.iter().any(|(_, m)| {
-            covers(m, &h.span)
-                && m.len() > h.span.len()
-                && !sentence
-                    .phrases
-                    .iter()
-                    .any(|(table, o)| table == name && covers(o, m))
-        })
-    };
-    let has = |v: &catalog::Vocabulary| sentence.hits(v, claim).iter().any(|h| !shadowed(h));
     let owned =
         |v: &catalog::Vocabulary| sentence.hits(v, claim).iter().any(|h| claim.owns(&h.span));
     // A table whose own population the claim names ("enforced returns of foreign national
@@ -96,9 +88,24 @@ impl Sentence {
     /// longer phrase of some table's: "EU countries" in "deported to EU countries" is a
     /// destination, not the nationalities "EU countries" names elsewhere.
     pub(super) fn shadowed(&self, span: &std::ops::Range<usize>) -> bool {
-        self.phrases
-            .iter()
-            .any(|(_, m)| m.start <= span.start && span.end <= m.end && m.len() > span.len())
+        self.shadowed_but_for(span, None)
+    }
+
+    /// [`Sentence::shadowed`], unless the table named `own` has words of its own for the
+    /// longer phrase.
+    fn shadowed_but_for(&self, span: &std::ops::Range<usize>, own: Option<&str>) -> bool {
+        let covers = |outer: &std::ops::Range<usize>, inner: &std::ops::Range<usize>| {
+            outer.start <= inner.start && inner.end <= outer.end
+        };
+        self.phrases.iter().any(|(_, m)| {
+            covers(m, span)
+                && m.len() > span.len()
+                && !own.is_some_and(|own| {
+                    self.phrases
+                        .iter()
+                        .any(|(table, o)| table == own && covers(o, m))
+                })
+        })
     }
 
     pub(super) fn hits(
@@ -354,13 +361,16 @@ pub(super) fn other_groups(
     index: &Index<'_>,
     draft: &mut Draft,
 ) {
-    let ours: Vec<std::ops::Range<usize>> = vocabularies(bound.dataset)
-        .flat_map(|v| sentence_words.hits(v, claim))
-        .map(|h| h.span)
-        .collect();
+    // This table's own phrases in the sentence, found once for every table (less those
+    // blocked since).
+    let name = bound.dataset.name.as_str();
+    let inside = |outer: &std::ops::Range<usize>, inner: &std::ops::Range<usize>| {
+        outer.start <= inner.start && inner.end <= outer.end
+    };
     let covered = |span: &std::ops::Range<usize>| {
-        ours.iter()
-            .any(|o| o.start <= span.start && span.end <= o.end)
+        sentence_words.phrases.iter().any(|(table, o)| {
+            table == name && inside(o, span) && !sentence_words.blocked.iter().any(|b| inside(b, o))
+        })
     };
     let same_measure = |other: &&Bound<'_>| {
         other.dataset.name != bound.dataset.name && matches_measure(other, claim, sentence_words)

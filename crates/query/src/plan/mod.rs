@@ -196,8 +196,8 @@ pub fn plan(claim: &Claim, index: &Index<'_>) -> Plan {
         return none(&reason);
     }
     let mut readings: Vec<Reading> = Vec::new();
+    let rolling = rolling(period);
     for (rank, bound) in candidates.iter().enumerate() {
-        let rolling = rolling(period);
         let (period, latest) = latest_published(claim, period, bound);
         let (period, trimmed) = trim_to_data(&period, bound, rolling);
         let trimmed = latest.or(trimmed);
@@ -496,8 +496,6 @@ fn gap(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> usize {
     }
 }
 
-/// An open period ("since 2018") said soon after the data end is taken to the end of the
-/// data: the speaker can only have meant the figures published then.
 /// "In the last 12 months", "over the past six months": a stretch of fixed length running up
 /// to the day said (not "since ..." or the year so far), which keeps its length when it is
 /// moved back to the end of the data.
@@ -507,6 +505,9 @@ fn rolling(period: &extract::ClaimPeriod) -> bool {
     p.open && period.cue != Some(temporal::Cue::Since) && !from_new_year
 }
 
+/// An open period ("since 2018") said soon after the data end is taken to the end of the
+/// data: the speaker can only have meant the figures published then. A `rolling` one keeps
+/// its length.
 fn trim_to_data(
     period: &temporal::Period,
     bound: &Bound<'_>,
@@ -524,17 +525,19 @@ fn trim_to_data(
     if !period.open || !soon_after || period.start.latest > data_end {
         return (period.clone(), None);
     }
-    // The same number of whole months, ending with the data: "the last 12 months", said in
-    // March 2024, are 2023 when the data end in December.
-    let months = (crate::window::days_between(period.start.latest, end) as f64 / 30.4375).round();
-    let new_start = data_end
-        .tomorrow()
-        .ok()
-        .and_then(|d| d.checked_sub(jiff::Span::new().months(months as i64)).ok())
-        .unwrap_or(period.start.latest);
-    let back = jiff::Span::new().days(crate::window::days_between(new_start, period.start.latest));
-    let moved = |d: jiff::civil::Date| d.checked_sub(back).unwrap_or(d);
     let (start, note) = if rolling {
+        // The same number of whole months, ending with the data: "the last 12 months", said
+        // in March 2024, are 2023 when the data end in December.
+        let months =
+            (crate::window::days_between(period.start.latest, end) as f64 / 30.4375).round();
+        let new_start = data_end
+            .tomorrow()
+            .ok()
+            .and_then(|d| d.checked_sub(jiff::Span::new().months(months as i64)).ok())
+            .unwrap_or(period.start.latest);
+        let back =
+            jiff::Span::new().days(crate::window::days_between(new_start, period.start.latest));
+        let moved = |d: jiff::civil::Date| d.checked_sub(back).unwrap_or(d);
         let start = temporal::Day {
             earliest: moved(period.start.earliest),
             latest: moved(period.start.latest),

@@ -146,17 +146,17 @@ fn within_a_year(claim: &Claim) -> bool {
         let days = p.period.days();
         let start = p.period.start.earliest;
         // "Risen every quarter so far this year" is the drift from quarter to quarter.
-        let lower = claim.sentence.to_ascii_lowercase();
-        let step_by_step = ["every", "each"].iter().any(|e| {
-            ["quarter", "month"]
+        let step_by_step = || {
+            let lower = claim.sentence.to_ascii_lowercase();
+            ["every quarter", "each quarter", "every month", "each month"]
                 .iter()
-                .any(|u| lower.contains(&format!("{e} {u}")))
-        });
+                .any(|w| lower.contains(w))
+        };
         let year_so_far = p.period.open
-            && !step_by_step
             && start.month() == 1
             && start.day() == 1
-            && p.period.end.latest.year() == start.year();
+            && p.period.end.latest.year() == start.year()
+            && !step_by_step();
         (!p.period.open || year_so_far)
             && p.cue != Some(temporal::Cue::Since)
             && p.via != extract::Via::Assumed
@@ -225,8 +225,6 @@ fn earlier_runs(
         .collect()
 }
 
-/// "Compared to last year", said of five months: the same five months a year earlier, not
-/// the whole year.
 /// The base's words, and the few after them ("last year's total"), say it is whole.
 fn whole_base(claim: &Claim, base: &extract::ClaimPeriod) -> bool {
     let after = base
@@ -254,6 +252,8 @@ fn whole_said(text: &str) -> bool {
     .any(|w| lower.contains(w))
 }
 
+/// "Compared to last year", said of five months: the same five months a year earlier, not
+/// the whole year; a base said to be `whole` stays whole.
 pub(super) fn same_stretch(
     now: &temporal::Period,
     base: &temporal::Period,
